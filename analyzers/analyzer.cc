@@ -1,0 +1,94 @@
+#include "analyzers/analyzer.h"
+
+#include "analyzers/dates.h"
+#include "analyzers/entities.h"
+#include "analyzers/error.h"
+#include "analyzers/gazetteer.h"
+#include "analyzers/light_stemmer.h"
+#include "analyzers/normalizer.h"
+#include "analyzers/stop_words.h"
+#include "analyzers/tokenizer.h"
+
+namespace rasd {
+
+const char* to_string(EntityType type) {
+  switch (type) {
+    case EntityType::Country: return "country";
+    case EntityType::Organization: return "org";
+    case EntityType::Person: return "person";
+    case EntityType::Place: return "place";
+  }
+  return "country";
+}
+
+const char* to_string(DatePrecision precision) {
+  switch (precision) {
+    case DatePrecision::Year: return "year";
+    case DatePrecision::Month: return "month";
+    case DatePrecision::Day: return "day";
+  }
+  return "year";
+}
+
+Analyzer::Analyzer(AnalyzerConfig config, std::unique_ptr<WordStemmer> snowball)
+    : config_(std::move(config)),
+      normalizer_(std::make_unique<Normalizer>()),
+      tokenizer_(std::make_unique<Tokenizer>()),
+      stop_words_(load_stop_words()),
+      gazetteer_(Gazetteer::load(config_.gazetteer_dir)) {
+  switch (config_.stemmer) {
+    case StemmerKind::Light:
+      stemmer_ = make_light_stemmer(gazetteer_->protected_words());
+      break;
+    case StemmerKind::Snowball:
+      if (!snowball) throw Error("the snowball stemmer needs its Xapian adapter");
+      stemmer_ = std::move(snowball);
+      break;
+    case StemmerKind::None:
+      stemmer_ = make_identity_stemmer();
+      break;
+  }
+  entities_ = std::make_unique<EntityExtractor>(*gazetteer_);
+  dates_ = std::make_unique<DateExtractor>();
+}
+
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::name() const {
+  return std::string("rasd-") + to_string(config_.stemmer) + "/" + std::to_string(kAnalyzerVersion) +
+         "/g" + gazetteer_->fingerprint();
+}
+
+std::string Analyzer::normalize(std::string_view text) const { return normalizer_->normalize_text(text); }
+
+bool Analyzer::is_stop_word(std::string_view norm) const { return stop_words_.find(norm) != stop_words_.end(); }
+
+std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+  std::vector<Token> tokens = tokenizer_->tokenize(normalizer_->normalize(text));
+  for (Token& t : tokens) t.stop = is_stop_word(t.norm);
+  return tokens;
+}
+
+StemResult Analyzer::stem(std::string_view norm, const TermStats* stats) const { return stemmer_->stem(norm, stats); }
+
+Analysis Analyzer::analyze(std::string_view text, const AnalyzeContext& ctx) const {
+  Analysis a;
+  a.tokens = tokenize(text);
+  if (ctx.extraction == Extraction::Full) {
+    a.entities = entities_->extract(text, a.tokens);
+    a.dates = dates_->extract(text, a.tokens, ctx.published);
+    std::size_t t = 0;
+    for (const EntityMention& e : a.entities) {  // both sorted by position
+      while (t < a.tokens.size() && a.tokens[t].pos < e.first_pos) ++t;
+      for (std::size_t k = t; k < a.tokens.size() && a.tokens[k].pos <= e.last_pos; ++k) a.tokens[k].keyword = true;
+    }
+  }
+  for (Token& tok : a.tokens) {
+    StemResult r = stemmer_->stem(tok.norm, ctx.stats);
+    tok.stem = std::move(r.stem);
+    tok.alts = std::move(r.alts);
+  }
+  return a;
+}
+
+}  // namespace rasd

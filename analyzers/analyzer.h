@@ -1,0 +1,82 @@
+// The one Analyzer that index and query share: normalise -> tokenize -> stop words ->
+// entities and dates (which protect their tokens) -> stem. Built from a config; its name and
+// version are recorded in every index it builds.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analyzers/stemmer.h"
+#include "analyzers/token.h"
+#include "analyzers/word_set.h"
+
+namespace rasd {
+
+class Gazetteer;
+class Normalizer;
+class Tokenizer;
+class EntityExtractor;
+class DateExtractor;
+
+/// Bumped whenever a change alters the terms produced for some text: indexes built by another
+/// version are refused with a message to re-index.
+inline constexpr int kAnalyzerVersion = 1;
+
+/// How an Analyzer is built.
+struct AnalyzerConfig {
+  StemmerKind stemmer = StemmerKind::Light;
+  std::string gazetteer_dir;  // extra or overriding gazetteer entries; empty for the built-in only
+};
+
+/// What a single analysis should do beyond tokens.
+enum class Extraction { TokensOnly, Full };
+
+/// Per-call context: corpus evidence for the stemmer and the publication date (ISO day) that
+/// relative dates resolve against.
+struct AnalyzeContext {
+  const TermStats* stats = nullptr;
+  std::optional<std::string> published;  // "YYYY-MM-DD" when known
+  Extraction extraction = Extraction::Full;
+};
+
+class Analyzer {
+ public:
+  /// `snowball` must be supplied when config.stemmer is Snowball (the indexer's Xapian adapter).
+  explicit Analyzer(AnalyzerConfig config, std::unique_ptr<WordStemmer> snowball = nullptr);
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  /// Full analysis of `text` (any bytes: invalid UTF-8 is read as U+FFFD). Never throws on text.
+  Analysis analyze(std::string_view text, const AnalyzeContext& ctx = {}) const;
+
+  /// Normalised form of a query word or label, no stemming (Lucene's normalize()).
+  std::string normalize(std::string_view text) const;
+
+  /// Normalised tokens with spans, positions and stop flags; no entities, no stems.
+  std::vector<Token> tokenize(std::string_view text) const;
+
+  /// Stem of one normalised word, honouring protected names.
+  StemResult stem(std::string_view norm, const TermStats* stats = nullptr) const;
+
+  bool is_stop_word(std::string_view norm) const;
+
+  const AnalyzerConfig& config() const { return config_; }
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  /// e.g. "rasd-light/1": stored in the index and compared on open.
+  std::string name() const;
+
+ private:
+  AnalyzerConfig config_;
+  std::unique_ptr<Normalizer> normalizer_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+  WordSet stop_words_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<WordStemmer> stemmer_;
+  std::unique_ptr<EntityExtractor> entities_;
+  std::unique_ptr<DateExtractor> dates_;
+};
+
+}  // namespace rasd

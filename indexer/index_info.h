@@ -1,0 +1,42 @@
+// Opening an existing index for reading: its recorded analyzer settings, a check that this
+// build's analyzer matches them, and the statistics the light stemmer weighs.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzers/analyzer.h"
+#include "indexer/xapian_adapter.h"
+
+namespace rasd {
+
+/// An index opened read-only. Throws IndexError when DIR is not a rasd index.
+class IndexReader {
+ public:
+  explicit IndexReader(const std::string& dir);
+
+  const Xapian::Database& db() const { return db_; }
+  Xapian::Database& db() { return db_; }
+  const TermStats& stats() const { return stats_; }
+  const std::string& dir() const { return dir_; }
+
+  /// The stemmer the index was built with.
+  StemmerKind stemmer() const { return stemmer_; }
+  /// The analyzer name recorded in the index.
+  const std::string& analyzer_name() const { return analyzer_name_; }
+
+  /// An analyzer with the index's settings; throws VersionMismatch when this build's analyzer
+  /// would produce other terms than the ones in the index.
+  std::unique_ptr<Analyzer> make_analyzer(const std::string& gazetteer_dir = {}) const;
+
+ private:
+  std::string dir_;
+  Xapian::Database db_;
+  DatabaseTermStats stats_;
+  StemmerKind stemmer_ = StemmerKind::Light;
+  std::string analyzer_name_;
+};
+
+}  // namespace rasd

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package that rasd's build, tests, benchmarks and demo need.
+# Safe to run again: apt-get skips what is already there. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ccache
+  libxapian-dev xapian-tools
+  libicu-dev libstemmer-dev zlib1g-dev
+  libcpp-httplib-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev
+  libsqlite3-dev sqlite3 libgumbo-dev
+  curl python3
+)
+# Browser tests: Debian's Chromium, driven by playwright-core from npm.
+browser_packages=(chromium nodejs npm)
+
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+
+missing=()
+for p in "${packages[@]}" ${RASD_WITH_BROWSER:+"${browser_packages[@]}"}; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,15 @@
+// Placeholder until the `stats` subcommand lands; replaced by its real implementation.
+#include <CLI/CLI.hpp>
+
+#include "analyzers/error.h"
+#include "searcher/cli/commands.h"
+
+namespace rasd::cli {
+
+void add_stats(CLI::App& app, Run& /*run*/) {
+  auto* cmd = app.add_subcommand("stats", "(not available yet)");
+  cmd->allow_extras();
+  cmd->callback([] { throw InvalidInput("the 'stats' command is not available in this build yet"); });
+}
+
+}  // namespace rasd::cli

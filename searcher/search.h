@@ -1,0 +1,74 @@
+// One search over an index: query + filters in, ranked hits with snippets, facet counts and a
+// date histogram out. The command line, the HTTP server and the alert runner all call this.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rasd {
+
+enum class SortOrder { Relevance, Date };
+
+/// Everything a search may ask for. Filters within one list are ORed, lists are ANDed.
+struct SearchRequest {
+  std::string query;
+  std::vector<std::string> countries, orgs, persons, places, sources;  // id or Arabic/English label
+  std::optional<std::string> from, to;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
+  SortOrder sort = SortOrder::Relevance;
+  std::uint32_t offset = 0;
+  std::uint32_t limit = 10;
+  bool facets = false;        // facet counts + month histogram
+  bool collapse = true;       // one hit per near-duplicate cluster
+  std::optional<std::string> like_id;        // more like this document
+  std::optional<std::uint64_t> after_sequence;  // only documents ingested after this (alerts)
+};
+
+struct Highlight {
+  std::uint32_t start = 0, end = 0;  // byte offsets into Snippet::text
+};
+
+/// The best passage or two of a hit, with whole original words highlighted.
+struct Snippet {
+  std::string text;                     // plain text of the passage(s), original spelling
+  std::vector<Highlight> highlights;    // offsets into text
+  std::string html;                     // text HTML-escaped with <mark>…</mark> around highlights
+};
+
+struct EntityRef {
+  std::string type, id, label_ar, label_en;
+};
+
+struct Copy {
+  std::string id, source;
+};
+
+struct Hit {
+  std::string id, title, source, url, published;
+  std::uint32_t rank = 0;  // 1-based, over the whole result list
+  double score = 0;
+  Snippet snippet;
+  std::vector<EntityRef> entities;
+  std::uint32_t copies = 1;       // documents in its near-duplicate cluster (itself included)
+  std::vector<Copy> copy_list;    // the other members, when collapsed
+  std::uint64_t sequence = 0;
+};
+
+struct FacetValue {
+  std::string id, label_ar, label_en;
+  std::uint64_t count = 0;
+};
+
+struct SearchResult {
+  std::uint64_t total = 0;
+  bool total_exact = true;
+  std::vector<Hit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // "country","org","person","place","source"
+  bool facets_exact = true;
+  std::vector<std::pair<std::string, std::uint64_t>> histogram;  // ("YYYY-MM", count), ascending
+};
+
+}  // namespace rasd
