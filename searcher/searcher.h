@@ -1,0 +1,62 @@
+// A read-only view of one index that answers searches. Not thread-safe: the server keeps one
+// Searcher per worker thread; each sees commits from other processes after reopen().
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "searcher/search.h"
+
+namespace rasd {
+
+class IndexReader;
+class Analyzer;
+
+/// Bounds on what one query may cost.
+struct QueryLimits {
+  std::size_t max_query_bytes = 4096;
+  std::size_t max_terms = 64;          // words, phrases' words and filters together
+  std::size_t max_depth = 8;           // nested parentheses
+  std::size_t max_wildcard_expansion = 100;
+  std::size_t min_wildcard_prefix = 2; // letters before '*'
+  std::uint32_t max_offset = 10000;    // deeper pages are refused
+};
+
+class Searcher {
+ public:
+  explicit Searcher(const std::string& db_dir, QueryLimits limits = {});
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// Runs one search. Throws InvalidInput (bad query, naming the position) or LimitExceeded.
+  SearchResult search(const SearchRequest& request);
+
+  /// The stored document (the JSON of indexer/report.h) for `id`; throws NotFound.
+  nlohmann::json document(const std::string& id);
+
+  /// Entities of one type ("country", "org", "person", "place", "source") whose Arabic or
+  /// English label or id starts with `prefix`, with document counts, most frequent first.
+  std::vector<FacetValue> entities(const std::string& type, const std::string& prefix, std::size_t limit);
+
+  /// The highest ingest sequence in the index (0 when empty): where a new alert starts.
+  std::uint64_t last_sequence();
+
+  std::uint64_t document_count();
+
+  /// Picks up what other processes committed since the last call; true when it changed.
+  bool reopen();
+
+  const Analyzer& analyzer() const;
+  const QueryLimits& limits() const { return limits_; }
+
+ private:
+  QueryLimits limits_;
+  std::unique_ptr<IndexReader> index_;
+  std::unique_ptr<Analyzer> analyzer_;
+};
+
+}  // namespace rasd
