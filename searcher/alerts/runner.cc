@@ -7,7 +7,6 @@
 
 #include "analyzers/error.h"
 #include "searcher/alerts/feed.h"
-#include "searcher/searcher.h"
 
 namespace rasd::alerts {
 
@@ -27,10 +26,6 @@ void append_error(std::optional<std::string>& error, const std::string& message)
 }
 
 }  // namespace
-
-void SearcherIndex::refresh() { searcher_.reopen(); }
-std::uint64_t SearcherIndex::last_sequence() { return searcher_.last_sequence(); }
-SearchResult SearcherIndex::search(const SearchRequest& request) { return searcher_.search(request); }
 
 CrashPoint parse_crash_point(const std::string& name) {
   for (const auto& [text, point] : kCrashPoints)

@@ -1,0 +1,220 @@
+// The runner's semantics over an in-memory index: new documents only, one notification per
+// near-duplicate cluster, never twice, webhook failures recorded, and crash safety.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <httplib.h>
+
+#include "searcher/alerts/feed.h"
+#include "searcher/alerts/runner.h"
+#include "alerts_test_util.h"
+
+using namespace rasd::alerts;
+using rasd::alerts::testing::FakeIndex;
+using rasd::alerts::testing::read_lines;
+using rasd::alerts::testing::TempDir;
+
+namespace {
+
+constexpr UnixTime kNow = 1795000000;
+
+/// An alert file with one alert on "حماس" delivering to a JSONL file, over a fake index
+/// holding older matching documents the alert must never report.
+struct Fixture {
+  TempDir dir;
+  FakeIndex index;
+  std::string store_path = dir.file("alerts.sqlite");
+  std::string jsonl = dir.file("hits.jsonl");
+  std::int64_t alert_id = 0;
+  RunnerConfig config;
+
+  explicit Fixture(std::optional<std::string> webhook = std::nullopt) {
+    index.add("old-1", "حماس غزة", "bbc");
+    index.add("old-2", "حماس", "cnn");
+    AlertSpec spec;
+    spec.name = "hamas";
+    spec.query = "حماس";
+    spec.jsonl_path = jsonl;
+    spec.webhook_url = webhook;
+    AlertStore store(store_path);
+    alert_id = store.add(spec, index.last_sequence(), kNow).id;
+    config.webhook.first_backoff = std::chrono::milliseconds(5);
+    config.webhook.attempts = 2;
+  }
+
+  std::vector<RunSummary> run(UnixTime now = kNow, Selection selection = Selection::All) {
+    AlertStore store(store_path);
+    AlertRunner runner(store, index, config);
+    return runner.run(selection, now);
+  }
+
+  /// Runs in a child process that dies at `point`; returns the child's exit status.
+  int run_crashing_at(CrashPoint point) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      RunnerConfig crashing = config;
+      crashing.crash_at = point;
+      AlertStore store(store_path);
+      AlertRunner runner(store, index, crashing);
+      runner.run(Selection::All, kNow);
+      ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  std::vector<nlohmann::json> lines() const {
+    std::vector<nlohmann::json> out;
+    for (const auto& l : read_lines(jsonl)) out.push_back(nlohmann::json::parse(l));
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("alerts: a new document and its syndicated copy give exactly one notification, once") {
+  Fixture f;
+  f.index.add("new-1", "هجوم حماس", "aljazeera", "story-1");
+  f.index.add("new-1-copy", "هجوم حماس", "skynews", "story-1");
+  auto first = f.run();
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].new_hits == 1);
+  CHECK_FALSE(first[0].error);
+  auto lines = f.lines();
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["doc_id"] == "new-1");
+  CHECK(lines[0]["source"] == "aljazeera");
+  CHECK(lines[0]["copies"] == nlohmann::json::parse(R"([{"id":"new-1-copy","source":"skynews"}])"));
+
+  CHECK(f.run()[0].new_hits == 0);  // again: nothing
+  f.index.add("other", "الحوثيون صنعاء", "bbc");  // does not match: nothing
+  CHECK(f.run()[0].new_hits == 0);
+  f.index.add("new-1", "هجوم حماس", "aljazeera", "story-1");  // re-indexed: new sequence, same id
+  f.index.add("new-1-copy", "هجوم حماس", "skynews", "story-1");
+  CHECK(f.run()[0].new_hits == 0);
+  CHECK(f.lines().size() == 1);
+
+  AlertStore store(f.store_path);
+  const Alert a = store.get(f.alert_id);
+  CHECK(a.watermark == f.index.last_sequence());
+  CHECK(a.total_hits == 1);
+  CHECK(a.last_run == kNow);
+  CHECK(store.recent(f.alert_id, 10).size() == 1);
+}
+
+TEST_CASE("alerts: only due alerts run unless all are asked for") {
+  Fixture f;
+  f.run(kNow);
+  f.index.add("new-2", "حماس", "bbc");
+  CHECK(f.run(kNow + 60, Selection::Due).empty());  // hourly alert, ran a minute ago
+  auto later = f.run(kNow + 3600, Selection::Due);
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].new_hits == 1);
+}
+
+TEST_CASE("alerts: the runner restricts each search to documents after the watermark") {
+  Fixture f;
+  f.index.add("new-3", "حماس", "bbc");
+  f.index.add("new-4", "حماس", "cnn");
+  f.config.page_size = 1;  // pages through every new hit
+  CHECK(f.run()[0].new_hits == 2);
+  CHECK(f.lines().size() == 2);
+  CHECK(f.lines()[0]["doc_id"] == "new-3");  // ingest order
+}
+
+namespace {
+
+struct Hook {
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  std::atomic<int> status{204};
+  std::mutex mutex;
+  std::vector<nlohmann::json> bodies;
+  Hook() {
+    server.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(mutex);
+      bodies.push_back(nlohmann::json::parse(req.body));
+      res.status = status;
+    });
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~Hook() {
+    server.stop();
+    thread.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port) + "/hook"; }
+  std::size_t notifications() {
+    std::lock_guard lock(mutex);
+    std::size_t n = 0;
+    for (const auto& b : bodies)
+      if (b.at("notifications").size() > 0) n += b["notifications"].size();
+    return n;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("alerts: a webhook failure is recorded on the alert and retried on the next run") {
+  Hook hook;
+  Fixture f(hook.url());
+  f.config.webhook_allow = WebhookAllowList({"127.0.0.1:" + std::to_string(hook.port)});
+  hook.status = 500;
+  f.index.add("new-5", "حماس", "bbc");
+  auto failed = f.run();
+  REQUIRE(failed[0].error);
+  CHECK(failed[0].error->find("HTTP 500") != std::string::npos);
+  {
+    AlertStore store(f.store_path);
+    CHECK(store.get(f.alert_id).last_error == failed[0].error);
+  }
+  CHECK(f.lines().size() == 1);  // the JSONL channel is independent
+  hook.status = 204;
+  auto ok = f.run();
+  CHECK_FALSE(ok[0].error);
+  CHECK(ok[0].webhook_posts == 1);
+  std::lock_guard lock(hook.mutex);
+  CHECK(hook.bodies.back()["alert"]["name"] == "hamas");
+  CHECK(hook.bodies.back()["notifications"][0]["doc_id"] == "new-5");
+}
+
+TEST_CASE("alerts: a webhook host removed from the allow-list is refused at delivery") {
+  Hook hook;
+  Fixture f(hook.url());
+  f.config.webhook_allow = WebhookAllowList({"example.org"});
+  f.index.add("new-6", "حماس", "bbc");
+  auto r = f.run();
+  REQUIRE(r[0].error);
+  CHECK(r[0].error->find("allow-list") != std::string::npos);
+  CHECK(hook.notifications() == 0);
+}
+
+TEST_CASE("alerts: a crash at any step of a run gives at most one duplicate and never a miss") {
+  for (const char* name : {"search", "record", "jsonl", "jsonl-mark", "webhook", "webhook-mark", "watermark"}) {
+    CAPTURE(name);
+    Hook hook;
+    Fixture f(hook.url());
+    f.config.webhook_allow = WebhookAllowList({"127.0.0.1:" + std::to_string(hook.port)});
+    f.index.add("new-7", "حماس", "bbc", "s7");
+    f.index.add("new-7-copy", "حماس", "cnn", "s7");
+    f.index.add("new-8", "حماس", "france24");
+    REQUIRE(f.run_crashing_at(parse_crash_point(name)) == 137);
+    f.run();
+    f.run();
+    std::map<std::string, int> seen;
+    for (const auto& l : f.lines()) ++seen[l["doc_id"].get<std::string>()];
+    CHECK(seen.size() == 2);  // new-7 (standing for its copy) and new-8: never a miss
+    for (const auto& [doc, count] : seen) CHECK(count >= 1);
+    for (const auto& [doc, count] : seen) CHECK(count <= 2);
+    CHECK(hook.notifications() >= 2);
+    CHECK(hook.notifications() <= 4);
+    AlertStore store(f.store_path);
+    CHECK(store.recent(f.alert_id, 10).size() == 2);  // the feed never repeats
+    CHECK(store.get(f.alert_id).watermark == f.index.last_sequence());
+  }
+}
