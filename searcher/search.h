@@ -25,6 +25,9 @@ struct SearchRequest {
   bool collapse = true;       // one hit per near-duplicate cluster
   std::optional<std::string> like_id;        // more like this document
   std::optional<std::uint64_t> after_sequence;  // only documents ingested after this (alerts)
+  bool any_words = false;     // rank by any word (natural questions) instead of requiring all
+  bool snippets = true;       // build snippets (batch runs that only need ids skip them)
+  std::uint32_t facet_limit = 20;  // values per facet (selected values are always listed)
 };
 
 struct Highlight {
@@ -69,6 +72,7 @@ struct SearchResult {
   std::map<std::string, std::vector<FacetValue>> facets;  // "country","org","person","place","source"
   bool facets_exact = true;
   std::vector<std::pair<std::string, std::uint64_t>> histogram;  // ("YYYY-MM", count), ascending
+  bool relaxed = false;  // no document had every word: ranked by any word instead
 };
 
 }  // namespace rasd

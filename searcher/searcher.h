@@ -14,6 +14,8 @@ namespace rasd {
 
 class IndexReader;
 class Analyzer;
+class EntityCatalog;
+struct SearchPlan;
 
 /// Bounds on what one query may cost.
 struct QueryLimits {
@@ -23,6 +25,8 @@ struct QueryLimits {
   std::size_t max_wildcard_expansion = 100;
   std::size_t min_wildcard_prefix = 2; // letters before '*'
   std::uint32_t max_offset = 10000;    // deeper pages are refused
+  std::uint32_t max_limit = 1000;      // hits per page
+  std::uint32_t max_facet_docs = 5000000;  // facet counts visit at most this many matches
 };
 
 class Searcher {
@@ -54,9 +58,14 @@ class Searcher {
   const QueryLimits& limits() const { return limits_; }
 
  private:
+  SearchResult run(const SearchRequest& request);
+  SearchResult run_plan(const SearchRequest& request, const SearchPlan& plan);
+  void count_facets(const SearchRequest& request, const SearchPlan& plan, SearchResult& result);
+
   QueryLimits limits_;
   std::unique_ptr<IndexReader> index_;
   std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<EntityCatalog> catalog_;
 };
 
 }  // namespace rasd

@@ -1,0 +1,112 @@
+#include "searcher/entity_catalog.h"
+
+#include <algorithm>
+#include <array>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/analyzer.h"
+#include "indexer/schema.h"
+
+namespace rasd {
+namespace {
+
+const std::array<EntityKind, 5> kKinds = {{
+    {"country", schema::kCountry, schema::kCountryLetter},
+    {"org", schema::kOrg, schema::kOrgLetter},
+    {"person", schema::kPerson, schema::kPersonLetter},
+    {"place", schema::kPlace, schema::kPlaceLetter},
+    {"source", schema::kSource, schema::kSourceLetter},
+}};
+
+std::string ascii_case(std::string_view s, bool upper) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+const EntityKind* find_entity_kind(std::string_view name) {
+  for (const EntityKind& k : kKinds)
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+const EntityKind* find_entity_kind(char letter) {
+  for (const EntityKind& k : kKinds)
+    if (k.letter == letter) return &k;
+  return nullptr;
+}
+
+const EntityKind* entity_kinds_begin() { return kKinds.data(); }
+const EntityKind* entity_kinds_end() { return kKinds.data() + kKinds.size(); }
+
+bool EntityCatalog::exists(const EntityKind& kind, const std::string& id) const {
+  return !id.empty() && db_.term_exists(schema::term(kind.prefix, id));
+}
+
+std::string EntityCatalog::resolve(const EntityKind& kind, std::string_view raw) {
+  const std::string_view value = trim(raw);
+  if (kind.letter == schema::kSourceLetter) return ascii_case(value, false);
+  const std::string as_given(value);
+  const std::string upper = ascii_case(value, true);
+  const std::string lower = ascii_case(value, false);
+  for (const std::string* id : {&as_given, &upper, &lower})
+    if (exists(kind, *id)) return *id;
+  // An Arabic (or aliased) name the gazetteer knows: the extractor finds it as a whole.
+  const Analysis a = analyzer_.analyze(value);
+  for (const EntityMention& m : a.entities)
+    if (find_entity_kind(to_string(m.type)) == &kind && m.start == 0 && m.end == value.size()) return m.id;
+  if (std::string id = find_by_label(kind, value); !id.empty()) return id;
+  return kind.letter == schema::kCountryLetter ? upper : as_given;
+}
+
+std::string EntityCatalog::find_by_label(const EntityKind& kind, std::string_view label) {
+  if (!scanned_[kind.letter]) {
+    // Label every entity of this kind once: one stored document read per unlabelled entity.
+    const std::string prefix(kind.prefix);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
+      labels(kind, (*t).substr(prefix.size()));
+    scanned_[kind.letter] = true;
+  }
+  const std::string norm = analyzer_.normalize(label);
+  const std::string lower = ascii_case(label, false);
+  for (const auto& [key, l] : labels_) {
+    if (key.front() != kind.letter) continue;
+    if ((!l.label_ar.empty() && analyzer_.normalize(l.label_ar) == norm) || (!l.label_en.empty() && ascii_case(l.label_en, false) == lower))
+      return key.substr(1);
+  }
+  return {};
+}
+
+EntityLabels EntityCatalog::labels(const EntityKind& kind, const std::string& id) {
+  if (kind.letter == schema::kSourceLetter) return {id, id};
+  const std::string k = key(kind, id);
+  if (auto it = labels_.find(k); it != labels_.end()) return it->second;
+  const std::string term = schema::term(kind.prefix, id);
+  if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) learn_from_document(*p);
+  auto [it, inserted] = labels_.try_emplace(k);  // remembers misses too
+  return it->second;
+}
+
+void EntityCatalog::learn_from_document(Xapian::docid did) {
+  const nlohmann::json data = nlohmann::json::parse(db_.get_document(did).get_data(), nullptr, false);
+  if (!data.is_object() || !data.contains("entities") || !data["entities"].is_array()) return;
+  for (const nlohmann::json& e : data["entities"]) {
+    const EntityKind* kind = find_entity_kind(e.value("type", std::string()));
+    const std::string id = e.value("id", std::string());
+    if (!kind || id.empty()) continue;
+    EntityLabels& l = labels_[key(*kind, id)];
+    if (l.label_ar.empty()) l.label_ar = e.value("label_ar", std::string());
+    if (l.label_en.empty()) l.label_en = e.value("label_en", std::string());
+  }
+}
+
+}  // namespace rasd

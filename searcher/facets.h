@@ -1,0 +1,41 @@
+// Facet counting: a match spy that counts the entity/source keys (schema::kFacets) and the
+// publication months (schema::kPublished) of every document the match visits.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzers/word_set.h"
+
+namespace rasd {
+
+/// Counts facet keys whose type letter is in `letters`, and (optionally) months.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  FacetSpy(std::string letters, bool months) : letters_(std::move(letters)), months_(months) {}
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+  /// (id, count) of one type letter, most frequent first (ties by id), at most `limit`.
+  std::vector<std::pair<std::string, std::uint64_t>> top(char letter, std::size_t limit) const;
+  /// Count of one key ("<letter><id>").
+  std::uint64_t count(std::string_view key) const;
+  /// ("YYYY-MM", count), ascending.
+  std::vector<std::pair<std::string, std::uint64_t>> histogram() const;
+  std::uint64_t documents() const { return documents_; }
+
+ private:
+  std::string letters_;
+  bool months_;
+  std::uint64_t documents_ = 0;
+  std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> keys_;
+  std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> month_counts_;
+};
+
+}  // namespace rasd

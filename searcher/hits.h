@@ -1,0 +1,27 @@
+// Turning matched documents into hits: stored fields, entities, near-duplicate copies, snippet.
+#pragma once
+
+#include <xapian.h>
+
+#include "searcher/search.h"
+#include "searcher/search_plan.h"
+
+namespace rasd {
+
+class Analyzer;
+class TermStats;
+
+/// What building a hit needs besides the match.
+struct HitContext {
+  const Xapian::Database& db;
+  const Analyzer& analyzer;
+  const TermStats* stats;
+  const SearchPlan& plan;
+  bool snippets = true;
+  bool collapsed = true;
+};
+
+/// The hit for one match; `rank` is 1-based over the whole result list.
+Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx);
+
+}  // namespace rasd

@@ -1,0 +1,23 @@
+// Parses rasd's query language (words, "phrases", -exclude, OR, NEAR/n, parentheses, field:value,
+// prefix*) into a syntax tree. Pure: no index, no analyzer; errors name the character position.
+#pragma once
+
+#include <string_view>
+
+#include "searcher/query_ast.h"
+#include "searcher/searcher.h"
+
+namespace rasd::query {
+
+/// The query's tree, or nullptr when the query has no terms (only spaces). Throws InvalidInput
+/// for a malformed query and LimitExceeded for one that is too long or too deeply nested; the
+/// message names the 1-based character position at fault.
+NodePtr parse(std::string_view text, const QueryLimits& limits);
+
+/// Field names the parser recognises before a ':' (title, source, country, org, person, place, date).
+bool is_field_name(std::string_view name);
+
+/// 1-based character (code point) position of byte `offset` in `text`, for messages.
+std::size_t char_position(std::string_view text, std::size_t offset);
+
+}  // namespace rasd::query

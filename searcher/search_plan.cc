@@ -1,0 +1,96 @@
+#include "searcher/search_plan.h"
+
+#include "analyzers/analyzer.h"
+#include "analyzers/error.h"
+#include "indexer/index_info.h"
+#include "indexer/schema.h"
+#include "searcher/entity_catalog.h"
+#include "searcher/query_parser.h"
+
+namespace rasd {
+namespace {
+
+using Q = Xapian::Query;
+
+constexpr Xapian::termcount kLikeTerms = 30;
+
+Q combine(Q::op op, const std::vector<Q>& qs) { return qs.size() == 1 ? qs.front() : Q(op, qs.begin(), qs.end()); }
+
+Q entity_filter(const EntityKind& kind, const std::vector<std::string>& values, EntityCatalog& entities) {
+  std::vector<Q> qs;
+  for (const std::string& v : values) qs.emplace_back(schema::term(kind.prefix, entities.resolve(kind, v)));
+  return Q(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, qs), 0.0);
+}
+
+void check_date(const std::optional<std::string>& value, const char* flag) {
+  if (value && !is_date_bound(*value))
+    throw InvalidInput(std::string(flag) + ": '" + *value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+}
+
+// More like this: the document's most telling stems (an expansion set over Z terms).
+Q like_query(const std::string& id, const Xapian::Database& db, std::vector<Q>& excluded) {
+  const std::string idterm = schema::term(schema::kId, id);
+  auto p = db.postlist_begin(idterm);
+  if (p == db.postlist_end(idterm)) throw NotFound("no document with id '" + id + "'");
+  Xapian::RSet rset;
+  rset.add_document(*p);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Q(idterm));
+  const Xapian::ExpandDeciderFilterPrefix stems_only{std::string(schema::kStem)};
+  const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &stems_only);
+  excluded.emplace_back(idterm);
+  if (eset.empty()) return Q::MatchNothing;
+  std::vector<Q> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  return Q(Q::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+bool SearchPlan::filters_facet(char letter) const {
+  for (const auto& [l, q] : facet_filters)
+    if (l == letter) return true;
+  return false;
+}
+
+Q SearchPlan::combined(char skip) const {
+  std::vector<Q> all = filters;
+  for (const auto& [letter, q] : facet_filters)
+    if (letter != skip) all.push_back(q);
+  Q q = text;
+  if (!all.empty()) q = Q(Q::OP_FILTER, q, combine(Q::OP_AND, all));
+  if (!excluded.empty()) q = Q(Q::OP_AND_NOT, q, combine(Q::OP_OR, excluded));
+  return q;
+}
+
+SearchPlan make_plan(const SearchRequest& request, WordMode mode, PlanContext& ctx) {
+  SearchPlan plan;
+  const query::NodePtr root = query::parse(request.query, ctx.limits);
+  BuildContext build{ctx.analyzer, &ctx.index.stats(), ctx.entities, ctx.limits, mode, {}};
+  BuiltQuery built = build_query(root.get(), request.query, build);
+  plan.text = std::move(built.query);
+  plan.has_text = built.has_text;
+  plan.relaxable = built.relaxable;
+  plan.match = std::move(built.match);
+  if (request.like_id) {
+    Q like = like_query(*request.like_id, ctx.index.db(), plan.excluded);
+    plan.text = plan.has_text ? Q(Q::OP_AND_MAYBE, plan.text, like) : Q(Q::OP_FILTER, like, plan.text);
+    plan.has_text = true;
+  }
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"country", &request.countries}, {"org", &request.orgs}, {"person", &request.persons},
+      {"place", &request.places},      {"source", &request.sources}};
+  for (const auto& [name, values] : lists) {
+    if (values->empty()) continue;
+    const EntityKind& kind = *find_entity_kind(name);
+    plan.facet_filters.emplace_back(kind.letter, entity_filter(kind, *values, ctx.entities));
+  }
+  check_date(request.from, "--from");
+  check_date(request.to, "--to");
+  if (request.from || request.to) plan.filters.push_back(date_range_query(request.from.value_or(""), request.to.value_or("")));
+  if (request.after_sequence)
+    plan.filters.emplace_back(Q::OP_VALUE_GE, schema::kSequence, Xapian::sortable_serialise(static_cast<double>(*request.after_sequence + 1)));
+  return plan;
+}
+
+}  // namespace rasd

@@ -1,0 +1,179 @@
+#include "searcher/searcher.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/error.h"
+#include "indexer/index_info.h"
+#include "indexer/schema.h"
+#include "searcher/entity_catalog.h"
+#include "searcher/facets.h"
+#include "searcher/hits.h"
+#include "searcher/search_plan.h"
+
+namespace rasd {
+namespace {
+
+// BM25 with Lucene's usual constants (k1 1.2, b 0.75): documents here vary a lot in length.
+Xapian::BM25Weight bm25() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
+
+void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text) {
+  if (request.sort == SortOrder::Date || !has_text)
+    enquire.set_sort_by_value_then_relevance(schema::kPublished, true);
+  else
+    enquire.set_sort_by_relevance_then_value(schema::kPublished, true);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_dir, QueryLimits limits)
+    : limits_(limits),
+      index_(std::make_unique<IndexReader>(db_dir)),
+      analyzer_(index_->make_analyzer()),
+      catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)) {}
+
+Searcher::~Searcher() = default;
+
+const Analyzer& Searcher::analyzer() const { return *analyzer_; }
+
+std::uint64_t Searcher::document_count() { return index_->db().get_doccount(); }
+
+bool Searcher::reopen() {
+  const bool changed = index_->db().reopen();
+  if (changed) catalog_->clear();
+  return changed;
+}
+
+std::uint64_t Searcher::last_sequence() {
+  const Xapian::Database& db = index_->db();
+  if (db.get_doccount() == 0) return 0;
+  const std::string top = db.get_value_upper_bound(schema::kSequence);
+  return top.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(top));
+}
+
+nlohmann::json Searcher::document(const std::string& id) {
+  const Xapian::Database& db = index_->db();
+  const std::string term = schema::term(schema::kId, id);
+  auto p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) throw NotFound("no document with id '" + id + "'");
+  nlohmann::json data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+  if (data.is_discarded()) throw IndexError("the stored data of document '" + id + "' is not JSON");
+  return data;
+}
+
+std::vector<FacetValue> Searcher::entities(const std::string& type, const std::string& prefix, std::size_t limit) {
+  const EntityKind* kind = find_entity_kind(type);
+  if (!kind) throw InvalidInput("entity type '" + type + "' is not one of country, org, person, place, source");
+  const Xapian::Database& db = index_->db();
+  const std::string term_prefix(kind->prefix);
+  const std::string norm = analyzer_->normalize(prefix), low = lower(prefix);
+  std::vector<FacetValue> out;
+  for (auto t = db.allterms_begin(term_prefix); t != db.allterms_end(term_prefix); ++t) {
+    const std::string id = (*t).substr(term_prefix.size());
+    const EntityLabels l = catalog_->labels(*kind, id);
+    const bool hit = prefix.empty() || lower(id).starts_with(low) || analyzer_->normalize(l.label_ar).starts_with(norm) ||
+                     lower(l.label_en).starts_with(low);
+    if (hit) out.push_back({id, l.label_ar, l.label_en, t.get_termfreq()});
+  }
+  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.id < b.id;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  if (request.offset > limits_.max_offset)
+    throw LimitExceeded("offset " + std::to_string(request.offset) + " is deeper than " + std::to_string(limits_.max_offset));
+  if (request.limit > limits_.max_limit)
+    throw LimitExceeded("limit " + std::to_string(request.limit) + " is more than " + std::to_string(limits_.max_limit));
+  try {
+    return run(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    reopen();  // another process committed while we read: once more on the new revision
+    return run(request);
+  } catch (const Xapian::DatabaseError& e) {
+    throw IndexError("cannot read the index at '" + index_->dir() + "': " + e.get_msg());
+  }
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_};
+  const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
+  SearchPlan plan = make_plan(request, mode, ctx);
+  SearchResult result = run_plan(request, plan);
+  if (result.total == 0 && plan.relaxable) {
+    // Nothing has every word: rank what has some of them rather than show nothing.
+    plan = make_plan(request, WordMode::Any, ctx);
+    result = run_plan(request, plan);
+    result.relaxed = true;
+  }
+  return result;
+}
+
+SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& plan) {
+  const Xapian::Database& db = index_->db();
+  const Xapian::doccount docs = db.get_doccount();
+  Xapian::Enquire enquire(db);
+  enquire.set_query(plan.full());
+  enquire.set_weighting_scheme(bm25());
+  if (request.collapse) enquire.set_collapse_key(schema::kCluster);
+  set_order(enquire, request, plan.has_text);
+  std::string letters;
+  for (const EntityKind* k = entity_kinds_begin(); k != entity_kinds_end(); ++k)
+    if (!plan.filters_facet(k->letter)) letters += k->letter;
+  FacetSpy spy(letters, true);
+  if (request.facets) enquire.add_matchspy(&spy);
+  const Xapian::doccount check = request.facets ? std::min<Xapian::doccount>(docs, limits_.max_facet_docs)
+                                                : request.offset + request.limit;
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+  SearchResult result;
+  result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  const HitContext hctx{db, *analyzer_, &index_->stats(), plan, request.snippets, request.collapse};
+  std::uint32_t rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
+  if (!request.facets) return result;
+  result.facets_exact = result.total_exact && spy.documents() <= limits_.max_facet_docs;
+  result.histogram = spy.histogram();
+  for (char letter : letters) {
+    const EntityKind& kind = *find_entity_kind(letter);
+    auto& values = result.facets[std::string(kind.name)];
+    for (auto& [id, n] : spy.top(letter, request.facet_limit)) {
+      const EntityLabels l = catalog_->labels(kind, id);
+      values.push_back({id, l.label_ar, l.label_en, n});
+    }
+  }
+  count_facets(request, plan, result);
+  return result;
+}
+
+// Facets the request filters on are counted without their own filter, so that selecting one
+// country still shows how many hits each other country would give.
+void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan, SearchResult& result) {
+  const Xapian::Database& db = index_->db();
+  for (const auto& [letter, filter] : plan.facet_filters) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(plan.without(letter));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (request.collapse) enquire.set_collapse_key(schema::kCluster);
+    FacetSpy spy(std::string(1, letter), false);
+    enquire.add_matchspy(&spy);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
+    result.facets_exact = result.facets_exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const EntityKind& kind = *find_entity_kind(letter);
+    auto& values = result.facets[std::string(kind.name)];
+    for (auto& [id, n] : spy.top(letter, request.facet_limit)) {
+      const EntityLabels l = catalog_->labels(kind, id);
+      values.push_back({id, l.label_ar, l.label_en, n});
+    }
+  }
+}
+
+}  // namespace rasd
