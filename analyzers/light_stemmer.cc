@@ -1,0 +1,272 @@
+// rasd's light stemmer (ARABIC.md §2). Order: protected names under every proclitic chain,
+// definite chains, bare proclitics on evidence, then suffixes (pronoun, ta marbuta + pronoun,
+// duals and plurals, nisba, final ه), re-checking names and broken plurals between steps.
+// The canonical stem drops a final ه (ة), so مسلحة = مسلح and طائرة = طائرات.
+#include "analyzers/light_stemmer.h"
+
+#include <algorithm>
+
+#include "analyzers/stem_affixes.h"
+#include "analyzers/stem_data.h"
+#include "analyzers/stem_evidence.h"
+
+namespace rasd {
+namespace {
+
+using stem::kLetter;
+using stem::WordMap;
+
+std::size_t letters(std::string_view w) { return w.size() / kLetter; }
+std::string_view drop_front(std::string_view w, std::string_view affix) { return w.substr(affix.size()); }
+std::string_view drop_back(std::string_view w, std::string_view affix) { return w.substr(0, w.size() - affix.size()); }
+
+// Only words made of 2-byte letters of the Arabic blocks (U+0600..U+06FF) are stemmed; Latin,
+// digits and mixed tokens pass through unchanged.
+bool is_arabic_word(std::string_view w) {
+  if (w.size() < 2 * kLetter || w.size() % kLetter != 0) return false;
+  for (std::size_t i = 0; i < w.size(); i += kLetter) {
+    const auto lead = static_cast<unsigned char>(w[i]);
+    const auto trail = static_cast<unsigned char>(w[i + 1]);
+    if (lead < 0xD8 || lead > 0xDB || (trail & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
+// Every proclitic chain for the name look-up, shortest first so that للبنان finds لبنان.
+struct Chain {
+  std::string_view text;
+  bool definite;
+};
+constexpr std::array<Chain, 23> kNameChains = {{
+    {"و", false}, {"ف", false}, {"ب", false}, {"ل", false}, {"ك", false},
+    {"ال", true}, {"لل", true}, {"وب", false}, {"ول", false}, {"وك", false}, {"فب", false},
+    {"فل", false}, {"فك", false}, {"وال", true}, {"فال", true}, {"بال", true}, {"كال", true},
+    {"ولل", true}, {"فلل", true}, {"وبال", true}, {"وكال", true}, {"فبال", true}, {"فكال", true},
+}};
+
+bool starts_with_proclitic_letter(std::string_view w) {
+  for (std::string_view c : {"و", "ف", "ب", "ل", "ك"})
+    if (w.starts_with(c)) return true;
+  return false;
+}
+
+class LightStemmer : public WordStemmer {
+ public:
+  explicit LightStemmer(const WordSet& protected_words) : data_(stem::load_stem_data(protected_words)) {
+    collect_radical_article_stems();
+  }
+
+  StemmerKind kind() const override { return StemmerKind::Light; }
+
+  StemResult stem(std::string_view norm, const TermStats* stats) const override {
+    StemResult r;
+    if (!is_arabic_word(norm)) {
+      r.stem.assign(norm);
+      return r;
+    }
+    const TermStats& source =
+        stats && stats->doc_count() >= stem::kMinEvidenceDocs ? *stats : static_cast<const TermStats&>(data_->lexicon);
+    const stem::Evidence ev(source);
+    r.stem = stem_word(norm, ev, &r.alts);
+    return r;
+  }
+
+ private:
+  std::string_view name(std::string_view w) const {
+    if (!data_->filter.may_contain(w)) return {};
+    const std::uint32_t i = data_->names.get(w);
+    return i == WordMap::kAbsent ? std::string_view{} : data_->name_cores[i];
+  }
+  std::string_view broken_singular(std::string_view w) const {
+    if (!data_->filter.may_contain(w)) return {};
+    const std::uint32_t i = data_->broken_plurals.get(w);
+    return i == WordMap::kAbsent ? std::string_view{} : data_->singulars[i];
+  }
+
+  // Gazetteer first (ARABIC.md §2.1): the protected core under any proclitic chain, or empty.
+  std::string_view protected_core(std::string_view w, const stem::Evidence& ev) const {
+    if (auto n = name(w); !n.empty()) return n;
+    for (const Chain& c : kNameChains) {
+      if (!w.starts_with(c.text) || letters(w) < letters(c.text) + 2) continue;
+      const std::string_view rest = drop_front(w, c.text);
+      if (auto n = name(rest); !n.empty()) {
+        // A short name behind a bare letter (فعلي = ف + علي?) needs the word to lack ال.
+        if (!c.definite && letters(rest) <= 3 && ev.takes_article(w)) continue;
+        return n;
+      }
+    }
+    return {};
+  }
+
+  // Bare proclitics و ف ب ل ك and pairs, leaving >= 3 letters, only on evidence.
+  std::string_view strip_bare(std::string_view w, const stem::Evidence& ev) const {
+    if (letters(w) < stem::kMinAfterBare + 1 || !starts_with_proclitic_letter(w)) return w;
+    if (ev.takes_article(w)) return w;  // الوزير exists: the و of وزير is a root letter
+    for (std::string_view c : stem::kBareChains) {
+      if (!w.starts_with(c) || letters(w) < letters(c) + stem::kMinAfterBare) continue;
+      const std::string_view rest = drop_front(w, c);
+      if (ev.real_remainder(rest, w)) return rest;
+    }
+    return w;
+  }
+
+  std::string stem_word(std::string_view w, const stem::Evidence& ev, std::vector<std::string>* alts) const {
+    if (auto n = protected_core(w, ev); !n.empty()) return std::string(n);
+    std::string_view core = w;
+    std::string_view article_chain;
+    for (std::string_view c : stem::kDefiniteChains) {
+      if (!w.starts_with(c) || letters(w) < letters(c) + stem::kMinAfterArticle) continue;
+      const std::string_view rest = drop_front(w, c);
+      // والده: a short remainder behind و/ف/ب/ك + ال may be a word that takes ال itself.
+      const bool plain = c == stem::kArticle || c == "لل";
+      if (!plain && letters(rest) <= 3 && ev.takes_article(w)) break;
+      core = rest;
+      article_chain = c;
+      break;
+    }
+    if (article_chain.empty()) core = strip_bare(w, ev);
+    if (alts) add_alternatives(core, ev, *alts);
+    const std::string_view s = suffixes(core, ev);
+    // الغاء, التزام: their ال is radical (الالغاء is attested); keep it in the stem.
+    if (article_chain.ends_with(stem::kArticle) && s.data() == core.data()) {
+      // s starts right after the chain's ال, inside w.
+      const std::string_view with_article(s.data() - stem::kArticle.size(), s.size() + stem::kArticle.size());
+      if (data_->filter.may_contain(with_article) && data_->radical_article_stems.contains(with_article))
+        return std::string(suffixes(with_article, ev));
+    }
+    return std::string(s);
+  }
+
+  // Suffix stripping with names and broken plurals checked between the steps.
+  std::string_view suffixes(std::string_view s, const stem::Evidence& ev) const {
+    if (auto n = name(s); !n.empty()) return n;
+    if (auto b = broken_singular(s); !b.empty()) return feminine_and_nisba(b, ev);
+    bool pronoun = false;
+    for (std::string_view p : stem::kPronouns) {
+      if (!s.ends_with(p)) continue;
+      const bool heh = p == stem::kHeh;
+      const std::size_t left = letters(s) - letters(p);
+      if (left < (heh ? stem::kMinAfterHeh : stem::kMinAfterPronoun)) break;
+      const std::string_view rest = drop_back(s, p);
+      if (!heh && left == stem::kShortStemLetters && !ev.known(rest)) break;  // مساهم, تفاهم
+      s = rest;
+      pronoun = true;
+      break;
+    }
+    if (pronoun) {
+      // مدينتها: the ت is a ة before the pronoun when the ة-form is attested (not بيته).
+      if (s.ends_with(stem::kTeh) && !s.ends_with(stem::kFemininePlural) && letters(s) >= 3 &&
+          ev.known_with(drop_back(s, stem::kTeh), stem::kHeh))
+        s = drop_back(s, stem::kTeh);
+      if (auto n = name(s); !n.empty()) return n;
+      if (auto b = broken_singular(s); !b.empty()) return feminine_and_nisba(b, ev);
+    }
+    s = plural(s, ev);
+    if (auto n = name(s); !n.empty()) return n;
+    return feminine_and_nisba(s, ev);
+  }
+
+  // One dual or plural ending.
+  std::string_view plural(std::string_view s, const stem::Evidence& ev) const {
+    for (std::string_view d : stem::kFeminineDuals) {
+      if (s.ends_with(d) && letters(s) >= letters(d) + stem::kMinAfterPlural) {
+        const std::string_view rest = drop_back(s, d);
+        if (ev.known_with(rest, stem::kHeh)) return rest;  // طاءرتان: طاءره is a word
+      }
+    }
+    if (s.ends_with(stem::kFemininePlural)) {
+      return letters(s) >= 2 + stem::kMinAfterFemininePlural ? drop_back(s, stem::kFemininePlural) : s;
+    }
+    // A sound plural alternates ون/ين (مسلحون, مسلحين) and a dual ين/ان (طرفين, طرفان);
+    // قانون, تامين, تمرين have no such partner and keep their ending.
+    for (std::size_t i = 0; i < stem::kMasculinePlurals.size(); ++i) {
+      const std::string_view p = stem::kMasculinePlurals[i];
+      if (!s.ends_with(p) || letters(s) < 2 + stem::kMinAfterPlural) continue;
+      const std::string_view rest = drop_back(s, p);
+      const std::string_view partner = stem::kMasculinePlurals[1 - i];
+      const bool plural = ev.partner(rest, partner, s) || (p == "ين" && ev.partner(rest, stem::kDualAn, s));
+      return plural ? rest : s;
+    }
+    if (s.ends_with(stem::kVerbPlural) && letters(s) >= 2 + stem::kMinAfterPlural)
+      return drop_back(s, stem::kVerbPlural);
+    if (s.ends_with(stem::kDualAn) && letters(s) >= 2 + stem::kMinAfterPlural) {
+      // طيران stays (طير is rarer); مسلحان -> مسلح.
+      const std::string_view rest = drop_back(s, stem::kDualAn);
+      const std::uint64_t bare = std::uint64_t{ev.df(rest)} + ev.df_with_article(rest);
+      const std::uint64_t whole = std::uint64_t{ev.df(s)} + ev.df_with_article(s);
+      const bool dual = bare >= ev.min_df() && (bare >= whole || ev.partner(rest, "ين", s));
+      return dual ? rest : s;
+    }
+    return s;
+  }
+
+  // Nisba ي (with its guards), then the final ه of ة (the canonical stem has none).
+  std::string_view feminine_and_nisba(std::string_view s, const stem::Evidence&) const {
+    if (s.ends_with(stem::kHeh) && letters(s) >= 1 + stem::kMinAfterHeh) {
+      s = drop_back(s, stem::kHeh);
+      if (auto n = name(s); !n.empty()) return n;
+    }
+    if (s.ends_with(stem::kYeh) && letters(s) >= 1 + stem::kMinAfterNisba) {
+      const std::string_view before = drop_back(s, stem::kYeh);
+      const bool blocked = std::any_of(stem::kNisbaBlockers.begin(), stem::kNisbaBlockers.end(),
+                                       [&](std::string_view b) { return before.ends_with(b); });
+      if (!blocked) s = before;
+    }
+    return s;
+  }
+
+  // Future س, Form X يست -> است, past feminine ت: extra stems at the same position.
+  void add_alternatives(std::string_view core, const stem::Evidence& ev, std::vector<std::string>& alts) const {
+    auto add = [&](std::string_view form, std::string_view core_stem) {
+      std::string s(suffixes(form, ev));
+      if (s != core_stem && std::find(alts.begin(), alts.end(), s) == alts.end()) alts.push_back(std::move(s));
+    };
+    if (letters(core) < 4) return;
+    const bool future = core.starts_with(stem::kSeen) &&
+                        std::any_of(stem::kImperfectPrefixes.begin(), stem::kImperfectPrefixes.end(),
+                                    [&](std::string_view p) { return drop_front(core, stem::kSeen).starts_with(p); });
+    const bool form_x = core.starts_with(stem::kFormXPresent) && letters(core) >= 5;
+    const bool past_feminine = core.ends_with(stem::kTeh) && !core.ends_with(stem::kFemininePlural);
+    if (!future && !form_x && !past_feminine) return;
+    const std::string_view main_stem = suffixes(core, ev);
+    if (future) {
+      const std::string_view rest = drop_front(core, stem::kSeen);
+      if (ev.known(rest)) add(rest, main_stem);  // سيهاجم -> يهاجم, but not سياسه -> ياسه
+    }
+    if (form_x) {
+      const stem::Joined past(stem::kFormXPast, core.substr(stem::kFormXPresent.size()));
+      add(past.view(), main_stem);
+    }
+    if (past_feminine) {
+      const std::string_view rest = drop_back(core, stem::kTeh);
+      if (ev.known(rest) && !ev.takes_article(core)) add(rest, main_stem);  // قالت -> قال, not بيت
+    }
+  }
+
+  // ال-initial words whose ال is radical, found as X where الX is attested (الالغاء, الالاف):
+  // keyed by ال + the stem the rules would leave after taking that ال for the article.
+  void collect_radical_article_stems() {
+    const stem::Evidence ev(data_->lexicon);
+    const std::string_view double_article = "الال";
+    data_->lexicon.forms().for_each([&](std::string_view form, std::uint32_t df) {
+      if (df < ev.min_df() || !form.starts_with(double_article) || letters(form) < 6) return;
+      const std::string_view inner = form.substr(stem::kArticle.size());
+      const std::string_view rest = inner.substr(stem::kArticle.size());
+      const std::string_view s = suffixes(rest, ev);
+      if (s.data() != rest.data()) return;  // a name or a broken plural: no ال question
+      const std::string_view key = inner.substr(0, stem::kArticle.size() + s.size());  // in the lexicon bytes
+      data_->radical_article_stems.put(key, 0);
+      data_->filter.add(key);
+    });
+  }
+
+  std::unique_ptr<stem::StemData> data_;
+};
+
+}  // namespace
+
+std::unique_ptr<WordStemmer> make_light_stemmer(const WordSet& protected_words) {
+  return std::make_unique<LightStemmer>(protected_words);
+}
+
+}  // namespace rasd
