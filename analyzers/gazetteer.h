@@ -2,27 +2,93 @@
 // Built from the data files compiled in (analyzers/data) plus an optional analyst directory.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
+#include "analyzers/token.h"
 #include "analyzers/word_set.h"
 
 namespace rasd {
 
+/// One known entity: what a mention of any of its names reports.
+struct GazetteerEntry {
+  EntityType type = EntityType::Country;
+  std::string id;        // ISO alpha-2 for countries, a stable ascii slug otherwise
+  std::string label_ar;
+  std::string label_en;
+  std::string country;   // ISO code it belongs to, if any
+  bool country_from_text = false;  // a ministry: the country is named right after it
+  /// Persons: the normalised short forms (last name, or آل/بن + last name) that name the
+  /// person alone once the full name is in the same document.
+  std::vector<std::vector<std::string>> short_names;
+};
+
+/// How a name may be used.
+enum class NameKind : std::uint8_t {
+  Name,       // the name itself (المغرب, حزب الله)
+  Adjective,  // a nisba form of a country (المغربية, الإسرائيليين)
+  Ambiguous,  // a common word too (القاعدة, مالي): only after a trigger or once confirmed
+};
+
+/// One normalised name of an entry, as a sequence of normalised tokens.
+struct GazetteerName {
+  std::vector<std::string> tokens;
+  std::uint32_t entry = 0;
+  NameKind kind = NameKind::Name;
+};
+
+/// Map from a normalised word to indices, with string_view look-up.
+using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringViewHash, std::equal_to<>>;
+
 class Gazetteer {
  public:
-  /// The built-in gazetteer, extended or overridden by the files in `extra_dir` (may be empty).
+  /// The built-in gazetteer, extended or overridden by the *.tsv files in `extra_dir` (may be
+  /// empty). An entry whose id is already known replaces it. Throws InvalidInput naming
+  /// file:line for a malformed line, NotFound for a missing directory.
   static std::unique_ptr<Gazetteer> load(const std::string& extra_dir);
   virtual ~Gazetteer() = default;
 
   /// Normalised single words that are names and must not be cut by the stemmer
   /// (country and city names, person name parts, one-word organisations and acronyms).
-  virtual const WordSet& protected_words() const = 0;
+  const WordSet& protected_words() const { return protected_; }
 
   /// A digest of the loaded entries: part of the analyzer name, so an index built with one
   /// watch list is not searched with another.
-  virtual std::string fingerprint() const = 0;
+  std::string fingerprint() const { return fingerprint_; }
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+  const std::vector<GazetteerName>& names() const { return names_; }
+  /// Names by their first normalised token (bare: without proclitics).
+  const std::vector<std::uint32_t>* names_starting(std::string_view first) const;
+
+  /// Context words (analyzers/data/name_cues.tsv), normalised.
+  const WordSet& triggers() const { return triggers_; }
+  const WordSet& given_names() const { return given_; }
+  const WordSet& connectors() const { return connectors_; }
+  /// Person titles (وزير الداخلية, الشيخ): token sequences, found by their last token.
+  const std::vector<std::vector<std::string>>& titles() const { return titles_; }
+  const std::vector<std::uint32_t>* titles_ending(std::string_view last) const;
+  /// Every normalised token of a known person's names (family names for title patterns).
+  const WordSet& person_parts() const { return person_parts_; }
+
+  Gazetteer() = default;
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+ private:
+  friend class GazetteerBuilder;
+  std::vector<GazetteerEntry> entries_;
+  std::vector<GazetteerName> names_;
+  WordIndex by_first_;
+  WordSet protected_;
+  std::string fingerprint_;
+  WordSet triggers_, given_, connectors_, person_parts_;
+  std::vector<std::vector<std::string>> titles_;
+  WordIndex titles_by_last_;
 };
 
 }  // namespace rasd

@@ -31,6 +31,7 @@ struct EntityMention {
   std::string country;   // ISO code of the country a place or ministry belongs to, if known
   std::uint32_t start = 0, end = 0;            // byte span in the original text
   std::uint32_t first_pos = 0, last_pos = 0;   // token positions covered
+  bool adjective = false;  // a nisba form (المغربية, الإسرائيليين) rather than the name itself
 };
 
 enum class DatePrecision { Year, Month, Day };

@@ -1,0 +1,42 @@
+// Internal to the date extractor: the normalised date vocabulary and phrase look-up.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzers/token.h"
+#include "analyzers/word_set.h"
+
+namespace rasd {
+
+/// A phrase of one or more normalised words with its meaning.
+struct DatePhrase {
+  std::vector<std::string> words;
+  int value = 0;  // month number, weekday, or offset
+  char unit = 0;  // relative phrases: 'd', 'w', 'm', 'y'
+};
+
+using PhraseIndex = std::unordered_map<std::string, std::vector<DatePhrase>, StringViewHash, std::equal_to<>>;
+
+/// A phrase found at tokens [first, last].
+struct PhraseHit {
+  std::size_t last = 0;
+  const DatePhrase* phrase = nullptr;
+};
+
+struct DateWords {
+  PhraseIndex months, hijri, relative, weekdays;
+  WordSet era, year_cue, past, next, today;
+
+  /// Loads analyzers/data/date_words.tsv (normalised with rasd's normaliser).
+  static DateWords load();
+};
+
+/// The longest phrase of `index` at token i; the first word may carry proclitics (بفبراير).
+std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view text, const std::vector<Token>& tokens,
+                                   std::size_t i);
+
+}  // namespace rasd

@@ -1,0 +1,146 @@
+// Entity extraction (ARABIC.md §4): gazetteer names on normalised tokens, longest match from
+// left to right, then ambiguous names kept only when confirmed, then last names alone.
+#include "analyzers/entities.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "analyzers/entity_match.h"
+#include "analyzers/gazetteer.h"
+#include "analyzers/name_forms.h"
+
+namespace rasd {
+namespace {
+
+using entity_match::Context;
+using entity_match::Match;
+using entity_match::Only;
+
+constexpr std::string_view kFiUtf8 = "\u0641\u064A";  // في: in (وزارة الداخلية في المغرب)
+
+// Quotation marks around a lone ambiguous name make it a name (’القاعدة’).
+bool quote_before(std::string_view text, std::size_t at) {
+  for (std::string_view q : {"\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB", "\"", "'"})
+    if (at >= q.size() && text.substr(at - q.size(), q.size()) == q) return true;
+  return false;
+}
+bool quote_after(std::string_view text, std::size_t at) {
+  for (std::string_view q : {"\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB", "\"", "'"})
+    if (text.substr(at, q.size()) == q) return true;
+  return false;
+}
+
+/// An ambiguous name counts after a trigger word (تنظيم القاعدة, وعناصر القاعدة) or in quotes.
+bool triggered(const Context& c, const Match& m) {
+  if (quote_before(c.text, c.tokens[m.first].start) && quote_after(c.text, c.tokens[m.last].end)) return true;
+  if (m.first == 0 || !c.joined(m.first - 1)) return false;
+  const ProcliticForms prev(c.tokens[m.first - 1].norm);
+  for (std::size_t k = 0; k < prev.size(); ++k)
+    if (c.gazetteer.triggers().count(prev[k])) return true;
+  return false;
+}
+
+/// A ministry takes the country named right after it: a nisba (وزارة الداخلية المغربية),
+/// في + name (وزارة الخارجية في المغرب) or ب/ل + name (وزارة الداخلية بالمغرب).
+void extend_ministry(const Context& c, Match& m) {
+  if (!c.gazetteer.entries()[m.entry].country_from_text) return;
+  const std::size_t k = m.last + 1;
+  if (k >= c.tokens.size() || !c.joined(m.last)) return;
+  std::optional<Match> country;
+  if (c.tokens[k].norm == kFiUtf8 && k + 1 < c.tokens.size() && c.joined(k)) {
+    country = entity_match::longest_at(c, k + 1, Only::Countries);
+    if (country && (country->kind != NameKind::Name || country->stripped > 0)) country.reset();
+  } else {
+    country = entity_match::longest_at(c, k, Only::Countries);
+    if (country && !(country->kind == NameKind::Adjective || (country->kind == NameKind::Name && country->stripped > 0)))
+      country.reset();
+  }
+  if (!country) return;
+  m.last = country->last;
+  m.country = c.gazetteer.entries()[country->entry].id;
+}
+
+/// Ambiguous names stay when triggered, or when the same entry is named plainly elsewhere in
+/// the document (the text has made clear which القاعدة it means).
+void drop_unconfirmed(std::vector<Match>& found) {
+  std::unordered_set<std::uint32_t> confirmed;
+  for (const Match& m : found)
+    if (!m.pattern_person && (m.kind != NameKind::Ambiguous || m.triggered)) confirmed.insert(m.entry);
+  std::erase_if(found, [&](const Match& m) {
+    return !m.pattern_person && m.kind == NameKind::Ambiguous && !confirmed.count(m.entry);
+  });
+}
+
+std::string span_text(const Context& c, const Match& m) {
+  const std::uint32_t b = c.tokens[m.first].start, e = c.tokens[m.last].end;
+  return std::string(c.text.substr(b, e - b));
+}
+
+EntityMention to_mention(const Context& c, const std::vector<Match>& found, const Match& m) {
+  EntityMention out;
+  out.start = c.tokens[m.first].start;
+  out.end = c.tokens[m.last].end;
+  out.first_pos = c.tokens[m.first].pos;
+  out.last_pos = c.tokens[m.last].pos;
+  if (m.pattern_person) {
+    const Match& full = m.source >= 0 ? found[static_cast<std::size_t>(m.source)] : m;
+    std::string norm;
+    for (std::uint32_t t = full.first; t <= full.last; ++t) norm += (norm.empty() ? "" : " ") + c.tokens[t].norm;
+    out.type = EntityType::Person;
+    out.id = entity_match::slug(norm);
+    out.label_ar = span_text(c, full);
+    out.label_en = out.id;
+    return out;
+  }
+  const GazetteerEntry& e = c.gazetteer.entries()[m.entry];
+  out.type = e.type;
+  out.id = e.id;
+  out.label_ar = e.label_ar;
+  out.label_en = e.label_en;
+  out.country = e.country;
+  out.adjective = m.kind == NameKind::Adjective;
+  if (!m.country.empty()) {  // a ministry of a named country
+    for (const GazetteerEntry& country : c.gazetteer.entries())
+      if (country.type == EntityType::Country && country.id == m.country) {
+        out.label_ar += " (" + country.label_ar + ")";
+        out.label_en += " (" + country.label_en + ")";
+        break;
+      }
+    out.country = m.country;
+    std::string lower = m.country;
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    out.id += "-" + lower;
+  }
+  return out;
+}
+
+}  // namespace
+
+EntityExtractor::EntityExtractor(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+
+std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const std::vector<Token>& tokens) const {
+  const Context c{gazetteer_, text, tokens};
+  std::vector<Match> found;
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::optional<Match> m = entity_match::longest_at(c, i);
+    if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
+    if (!m) m = entity_match::title_person_at(c, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    extend_ministry(c, *m);
+    i = m->last + 1;
+    found.push_back(std::move(*m));
+  }
+  drop_unconfirmed(found);
+  std::vector<Match> alone = entity_match::last_name_mentions(c, found);
+  std::vector<EntityMention> out;
+  out.reserve(found.size() + alone.size());
+  for (const Match& m : found) out.push_back(to_mention(c, found, m));
+  for (const Match& m : alone) out.push_back(to_mention(c, found, m));
+  std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace rasd

@@ -1,0 +1,262 @@
+// The look-up steps of entity extraction: gazetteer names, title patterns, last names alone.
+#include "analyzers/entity_match.h"
+
+#include <unordered_map>
+
+#include "analyzers/name_forms.h"
+#include "analyzers/utf8.h"
+
+namespace rasd::entity_match {
+namespace {
+
+// Longest first; then a plain name over an adjective over an ambiguous word; then the form
+// with fewer proclitics stripped; then organisations, persons, countries, places; then file order.
+int type_rank(EntityType t) {
+  switch (t) {
+    case EntityType::Organization: return 0;
+    case EntityType::Person: return 1;
+    case EntityType::Country: return 2;
+    case EntityType::Place: return 3;
+  }
+  return 4;
+}
+
+bool better(const Gazetteer& g, const Match& a, std::uint32_t a_name, const Match& b, std::uint32_t b_name) {
+  if (a.last != b.last) return a.last > b.last;
+  if (a.kind != b.kind) return static_cast<int>(a.kind) < static_cast<int>(b.kind);
+  if (a.stripped != b.stripped) return a.stripped < b.stripped;
+  const int ta = type_rank(g.entries()[a.entry].type), tb = type_rank(g.entries()[b.entry].type);
+  if (ta != tb) return ta < tb;
+  return a_name < b_name;
+}
+
+/// True when tokens i+1.. continue `name` (whose first word already matched).
+bool rest_matches(const Context& c, std::size_t i, const GazetteerName& name) {
+  if (i + name.tokens.size() > c.tokens.size()) return false;
+  for (std::size_t k = 1; k < name.tokens.size(); ++k)
+    if (!c.joined(i + k - 1) || c.tokens[i + k].norm != name.tokens[k]) return false;
+  return true;
+}
+
+bool is_country_adjective(const Gazetteer& g, std::string_view norm) {
+  const std::vector<std::uint32_t>* names = g.names_starting(norm);
+  if (!names) return false;
+  for (std::uint32_t n : *names)
+    if (g.names()[n].kind == NameKind::Adjective && g.names()[n].tokens.size() == 1) return true;
+  return false;
+}
+
+/// True when a title (وزير الداخلية, الشيخ) ends at token p, its first word with proclitics.
+bool title_ends_at(const Context& c, std::size_t p) {
+  const std::vector<std::uint32_t>* titles = c.gazetteer.titles_ending(c.tokens[p].norm);
+  if (!titles) return false;
+  for (std::uint32_t t : *titles) {
+    const std::vector<std::string>& title = c.gazetteer.titles()[t];
+    if (title.size() > p + 1) continue;
+    const std::size_t first = p + 1 - title.size();
+    bool ok = true;
+    for (std::size_t k = 1; k < title.size() && ok; ++k)
+      ok = c.joined(first + k - 1) && c.tokens[first + k].norm == title[k];
+    if (!ok) continue;
+    const ProcliticForms forms(c.tokens[first].norm);
+    for (std::size_t f = 0; f < forms.size(); ++f)
+      if (forms[f] == title.front()) return true;
+  }
+  return false;
+}
+
+/// A title before token j, possibly followed by country adjectives (الرئيس الأمريكي ...).
+bool title_before(const Context& c, std::size_t j) {
+  std::size_t p = j;
+  for (int skipped = 0; p > 0 && skipped < 3; ++skipped) {
+    --p;
+    if (!c.joined(p)) return false;
+    if (title_ends_at(c, p)) return true;
+    if (!is_country_adjective(c.gazetteer, c.tokens[p].norm)) return false;
+  }
+  return false;
+}
+
+/// A word that may continue a person's name: a given name, a known name part, or a family
+/// nisba with the article (الظاهري) that is not a country's.
+bool name_part(const Context& c, std::string_view w) {
+  const Gazetteer& g = c.gazetteer;
+  if (g.given_names().count(w) || g.person_parts().count(w)) return true;
+  return w.size() > 6 && starts_with(w, kAlUtf8) && w.substr(w.size() - 2) == "\u064A" &&
+         !is_country_adjective(g, w);
+}
+
+bool same_person(const Context& c, const Match& a, const Match& b) {
+  if (a.pattern_person != b.pattern_person) return false;
+  if (!a.pattern_person) return a.entry == b.entry;
+  if (a.last - a.first != b.last - b.first) return false;
+  for (std::uint32_t k = 0; k <= a.last - a.first; ++k)
+    if (c.tokens[a.first + k].norm != c.tokens[b.first + k].norm) return false;
+  return true;
+}
+
+}  // namespace
+
+bool Context::joined(std::size_t a) const {
+  if (a + 1 >= tokens.size()) return false;
+  return name_gap(text.substr(tokens[a].end, tokens[a + 1].start - tokens[a].end));
+}
+
+std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
+  const Gazetteer& g = c.gazetteer;
+  const ProcliticForms forms(c.tokens[i].norm);
+  std::optional<Match> best;
+  std::uint32_t best_name = 0;
+  for (std::size_t f = 0; f < forms.size(); ++f) {
+    const std::vector<std::uint32_t>* names = g.names_starting(forms[f]);
+    if (!names) continue;
+    for (std::uint32_t n : *names) {
+      const GazetteerName& name = g.names()[n];
+      if (only == Only::Countries && g.entries()[name.entry].type != EntityType::Country) continue;
+      if (!rest_matches(c, i, name)) continue;
+      Match m;
+      m.first = static_cast<std::uint32_t>(i);
+      m.last = static_cast<std::uint32_t>(i + name.tokens.size() - 1);
+      m.entry = name.entry;
+      m.kind = name.kind;
+      m.stripped = forms.stripped(f);
+      if (!best || better(g, m, n, *best, best_name)) {
+        best = m;
+        best_name = n;
+      }
+    }
+  }
+  return best;
+}
+
+std::optional<Match> title_person_at(const Context& c, std::size_t i) {
+  const Gazetteer& g = c.gazetteer;
+  const std::string& first = c.tokens[i].norm;
+  const bool connector = g.connectors().count(first) > 0;
+  if (!connector && !g.given_names().count(first)) return std::nullopt;
+  if (!title_before(c, i)) return std::nullopt;
+  std::size_t last = i;
+  if (connector) {  // عبد الله, أبو بكر: the connector needs its word
+    if (!c.joined(last)) return std::nullopt;
+    ++last;
+  }
+  constexpr std::size_t kMaxNameTokens = 6;
+  while (last + 1 < c.tokens.size() && last + 1 - i < kMaxNameTokens && c.joined(last)) {
+    const std::string& w = c.tokens[last + 1].norm;
+    if (g.connectors().count(w) && last + 2 < c.tokens.size() && c.joined(last + 1)) {
+      last += 2;
+    } else if (name_part(c, w)) {
+      ++last;
+    } else {
+      break;
+    }
+  }
+  if (last == i || (connector && last == i + 1)) return std::nullopt;  // one word is no full name
+  Match m;
+  m.first = static_cast<std::uint32_t>(i);
+  m.last = static_cast<std::uint32_t>(last);
+  m.pattern_person = true;
+  return m;
+}
+
+std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found) {
+  // Short name (first word) -> (its words, index of the full match); a short name two persons
+  // of the document share names neither.
+  struct Short {
+    std::vector<std::string> words;
+    int source;
+    bool clash = false;
+  };
+  std::unordered_map<std::string, std::vector<Short>> shorts;
+  std::vector<bool> covered(c.tokens.size(), false);
+  auto add_short = [&](std::vector<std::string> words, int source) {
+    auto& list = shorts[words.front()];
+    for (Short& s : list)
+      if (s.words == words) {
+        s.clash = s.clash || !same_person(c, found[static_cast<std::size_t>(s.source)], found[static_cast<std::size_t>(source)]);
+        return;
+      }
+    list.push_back({std::move(words), source});
+  };
+  for (std::size_t f = 0; f < found.size(); ++f) {
+    const Match& m = found[f];
+    for (std::uint32_t t = m.first; t <= m.last; ++t) covered[t] = true;
+    if (m.pattern_person) {
+      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm)) add_short({c.tokens[m.last].norm}, static_cast<int>(f));
+    } else if (c.gazetteer.entries()[m.entry].type == EntityType::Person) {
+      for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names) add_short(s, static_cast<int>(f));
+    }
+  }
+  std::vector<Match> out;
+  if (shorts.empty()) return out;
+  for (std::size_t i = 0; i < c.tokens.size(); ++i) {
+    if (covered[i] || c.tokens[i].stop) continue;
+    const ProcliticForms forms(c.tokens[i].norm);
+    const Short* hit = nullptr;
+    for (std::size_t f = 0; f < forms.size() && !hit; ++f) {
+      const auto it = shorts.find(std::string(forms[f]));
+      if (it == shorts.end()) continue;
+      for (const Short& s : it->second) {
+        bool ok = !s.clash && i + s.words.size() <= c.tokens.size();
+        for (std::size_t k = 1; ok && k < s.words.size(); ++k)
+          ok = !covered[i + k] && c.joined(i + k - 1) && c.tokens[i + k].norm == s.words[k];
+        if (ok && (!hit || s.words.size() > hit->words.size())) hit = &s;
+      }
+    }
+    if (!hit) continue;
+    Match m = found[static_cast<std::size_t>(hit->source)];
+    m.first = static_cast<std::uint32_t>(i);
+    m.last = static_cast<std::uint32_t>(i + hit->words.size() - 1);
+    m.source = m.pattern_person ? hit->source : -1;
+    out.push_back(m);
+    i = m.last;
+  }
+  return out;
+}
+
+std::string slug(std::string_view normalized_name) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < normalized_name.size()) {
+    const char32_t ch = utf8::next(normalized_name, i);
+    std::string_view latin;
+    switch (ch) {
+      case U'\u0627': latin = "a"; break;
+      case U'\u0628': latin = "b"; break;
+      case U'\u062A': latin = "t"; break;
+      case U'\u062B': latin = "th"; break;
+      case U'\u062C': latin = "j"; break;
+      case U'\u062D': latin = "h"; break;
+      case U'\u062E': latin = "kh"; break;
+      case U'\u062F': latin = "d"; break;
+      case U'\u0630': latin = "dh"; break;
+      case U'\u0631': latin = "r"; break;
+      case U'\u0632': latin = "z"; break;
+      case U'\u0633': latin = "s"; break;
+      case U'\u0634': latin = "sh"; break;
+      case U'\u0635': latin = "s"; break;
+      case U'\u0636': latin = "d"; break;
+      case U'\u0637': latin = "t"; break;
+      case U'\u0638': latin = "z"; break;
+      case U'\u0639': latin = "a"; break;
+      case U'\u063A': latin = "gh"; break;
+      case U'\u0641': latin = "f"; break;
+      case U'\u0642': latin = "q"; break;
+      case U'\u0643': latin = "k"; break;
+      case U'\u0644': latin = "l"; break;
+      case U'\u0645': latin = "m"; break;
+      case U'\u0646': latin = "n"; break;
+      case U'\u0647': latin = "h"; break;
+      case U'\u0648': latin = "w"; break;
+      case U'\u064A': latin = "y"; break;
+      case U' ': latin = "-"; break;
+      default:
+        if ((ch >= U'a' && ch <= U'z') || (ch >= U'0' && ch <= U'9')) out += static_cast<char>(ch);
+        break;
+    }
+    out += latin;
+  }
+  return "person-" + out;
+}
+
+}  // namespace rasd::entity_match

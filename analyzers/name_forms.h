@@ -1,0 +1,52 @@
+// Surface forms of a word that names may take in running text: the proclitic chain on a
+// name's first word (والمغرب, بالمغرب, للمغرب, وبإسرائيل) and the gaps allowed inside a name.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace rasd {
+
+// UTF-8 spellings of the proclitic letters (normalised text).
+inline constexpr std::string_view kWawUtf8 = "\u0648";   // و: and
+inline constexpr std::string_view kFehUtf8 = "\u0641";   // ف: so
+inline constexpr std::string_view kBehUtf8 = "\u0628";   // ب: in, by
+inline constexpr std::string_view kLamUtf8 = "\u0644";   // ل: for
+inline constexpr std::string_view kKafUtf8 = "\u0643";   // ك: as
+inline constexpr std::string_view kAlUtf8 = "\u0627\u0644";       // ال: the
+inline constexpr std::string_view kLamLamUtf8 = "\u0644\u0644";   // لل: ل + ال with its alef dropped
+
+/// The forms of one normalised word with its proclitics taken off, least stripped first:
+/// the word itself, without و/ف, then without ب/ل/ك (لل -> ال). A name stored as المغرب is
+/// found from والمغرب, بالمغرب, للمغرب; each remainder keeps at least two letters.
+class ProcliticForms {
+ public:
+  explicit ProcliticForms(std::string_view word);
+  ProcliticForms(const ProcliticForms&) = delete;  // the forms may point into buffer_
+  ProcliticForms& operator=(const ProcliticForms&) = delete;
+  std::size_t size() const { return count_; }
+  std::string_view operator[](std::size_t i) const { return forms_[i]; }
+  /// Bytes of proclitics in front of form i (0 for the word itself).
+  std::size_t stripped(std::size_t i) const { return stripped_[i]; }
+
+ private:
+  void add(std::string_view form, std::size_t stripped);
+  void add_preposition_forms(std::string_view base, std::size_t stripped);
+  std::array<std::string_view, 6> forms_{};
+  std::array<std::size_t, 6> stripped_{};
+  std::size_t count_ = 0;
+  std::array<char, 128> buffer_{};  // ال + rest, for the لل forms
+  std::size_t buffer_used_ = 0;
+};
+
+/// True when the original text between two words of a name holds only spaces or a hyphen:
+/// a name never spans punctuation or a line break.
+bool name_gap(std::string_view gap);
+
+/// True when `word` begins with `prefix`.
+inline bool starts_with(std::string_view word, std::string_view prefix) {
+  return word.size() >= prefix.size() && word.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace rasd
