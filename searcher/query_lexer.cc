@@ -68,7 +68,7 @@ class Lexer {
       return {c == U'(' ? LexKind::LParen : LexKind::RParen, {}, {}, false, 0, start};
     }
     if (is_quote(c)) return {LexKind::Phrase, quoted(), {}, false, 0, start};
-    if (c == U'-' && j < s_.size() && !ends_word(peek(s_, j))) {
+    if (c == U'-' && j < s_.size() && !is_space(peek(s_, j))) {
       i_ = j;
       return {LexKind::Not, {}, {}, false, 0, start};
     }

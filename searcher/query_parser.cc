@@ -50,7 +50,8 @@ class Parser {
     NodePtr n = make(NodeKind::Or, first->offset);
     n->children.push_back(std::move(first));
     while (peek().kind == LexKind::Or) {
-      take();
+      const std::size_t at = take().offset;
+      if (ends_and()) fail("OR needs a term on both sides", at);
       n->children.push_back(parse_and(depth));
     }
     return n;
