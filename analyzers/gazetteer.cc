@@ -88,9 +88,9 @@ void parse_entities(std::string_view text, const std::string& file, std::vector<
     if (!r.entry.country_from_text) r.entry.country = f[4];
     if (!f[4].empty() && !r.entry.country_from_text && f[4].size() != 2)
       throw InvalidInput(where + ": the country must be an ISO 3166 alpha-2 code, '*' or empty");
-    r.names.emplace_back(f[2]);
     for (std::string_view n : split(f[5], '|'))
       if (!trim(n).empty()) r.names.emplace_back(trim(n));
+    if (r.names.empty()) r.names.emplace_back(f[2]);  // no names listed: the label is the name
     out.push_back(std::move(r));
   }
 }
@@ -147,10 +147,11 @@ class GazetteerBuilder {
     return out;
   }
 
-  void build_cues(Gazetteer& g) const {
+  void build_cues(Gazetteer& g) {
     for (const auto& [kind, word] : cues_) {
       std::vector<std::string> w = words(word);
       if (w.empty()) continue;
+      if (kind == "title" && w.size() == 1) single_word_titles_.insert(w.front());
       if (kind == "title") {
         g.titles_by_last_[w.back()].push_back(static_cast<std::uint32_t>(g.titles_.size()));
         g.titles_.push_back(std::move(w));
@@ -203,7 +204,7 @@ class GazetteerBuilder {
   /// alone later in a document that holds the full name.
   void add_person_parts(Gazetteer& g, GazetteerEntry& e, const std::vector<std::string>& tokens) const {
     for (const std::string& t : tokens) {
-      if (g.connectors_.count(t)) continue;
+      if (g.connectors_.count(t) || single_word_titles_.count(t)) continue;
       g.protected_.insert(t);
       g.person_parts_.insert(t);
     }
@@ -242,6 +243,7 @@ class GazetteerBuilder {
   std::vector<RawEntry> raw_;
   std::map<std::string, std::size_t> by_key_;
   std::vector<std::pair<std::string, std::string>> cues_;
+  WordSet single_word_titles_;  // الشيخ, السيد: never a protected name part
 };
 
 namespace {

@@ -1,0 +1,194 @@
+// Entity extraction (ARABIC.md §4): tables of text -> mentions, precision cases that must find
+// nothing, and the span invariants every extraction keeps.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+
+namespace {
+
+const rasd::Analyzer& analyzer() {
+  static const rasd::Analyzer a({rasd::StemmerKind::None, ""});
+  return a;
+}
+
+/// "type:id[:country]=original text" for each mention, in order.
+std::vector<std::string> mentions(std::string_view text) {
+  std::vector<std::string> out;
+  for (const rasd::EntityMention& e : analyzer().analyze(text).entities) {
+    std::string s = std::string(rasd::to_string(e.type)) + ":" + e.id;
+    if (e.type == rasd::EntityType::Organization && !e.country.empty()) s += ":" + e.country;
+    out.push_back(s + "=" + std::string(text.substr(e.start, e.end - e.start)));
+  }
+  return out;
+}
+
+/// One string, so that a failure prints the lists.
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
+  return out;
+}
+
+struct Row {
+  const char* what;
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+void check_rows(const std::vector<Row>& rows) {
+  for (const Row& r : rows) {
+    const std::string what = r.what, text = r.text;
+    CAPTURE(what);
+    CAPTURE(text);
+    CHECK(joined(mentions(r.text)) == joined(r.expected));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("countries: names, aliases and proclitic chains on the first word") {
+  check_rows({
+      {"plain", "زار المغرب", {"country:MA=المغرب"}},
+      {"wa", "المغرب وإسرائيل", {"country:MA=المغرب", "country:IL=وإسرائيل"}},
+      {"bi+al", "مؤتمر بالمغرب", {"country:MA=بالمغرب"}},
+      {"li+al written lil", "زيارته للمغرب", {"country:MA=للمغرب"}},
+      {"wa+bi+al", "ووبالمغرب", {}},
+      {"fa+li", "فلإسرائيل", {"country:IL=فلإسرائيل"}},
+      {"alias, long form", "دولة الإمارات العربية المتحدة", {"country:AE=دولة الإمارات العربية المتحدة"}},
+      {"alias, short form", "الإمارات", {"country:AE=الإمارات"}},
+      {"alias with bi", "بدولة الإمارات", {"country:AE=بدولة الإمارات"}},
+      {"America, two spellings", "أمريكا وأميركا", {"country:US=أمريكا", "country:US=وأميركا"}},
+      {"longest match wins", "الولايات المتحدة الأمريكية", {"country:US=الولايات المتحدة الأمريكية"}},
+      {"Hebrew state", "بالدولة العبرية", {"country:IL=بالدولة العبرية"}},
+      {"Western Sahara, both names", "الصحراء الغربية والصحراء المغربية",
+       {"country:EH=الصحراء الغربية", "country:EH=والصحراء المغربية"}},
+      {"unvowelled hamza", "اسرائيل", {"country:IL=اسرائيل"}},
+  });
+}
+
+TEST_CASE("countries: nisba forms name the country") {
+  check_rows({
+      {"masculine", "الوفد المغربي", {"country:MA=المغربي"}},
+      {"feminine", "السلطات المغربية", {"country:MA=المغربية"}},
+      {"broken plural", "المسؤولين المغاربة", {"country:MA=المغاربة"}},
+      {"sound plural, oblique", "الإسرائيليين", {"country:IL=الإسرائيليين"}},
+      {"sound plural with li", "للإسرائيليين", {"country:IL=للإسرائيليين"}},
+      {"bare plural", "مسؤولون إسرائيليون", {"country:IL=إسرائيليون"}},
+      {"American", "العاصمة الأمريكية", {"country:US=الأمريكية"}},
+  });
+}
+
+TEST_CASE("organisations: longest match, acronyms, ministries tied to their country") {
+  check_rows({
+      {"alliance", "التحالف الأمني الدولي", {"org:international-security-alliance=التحالف الأمني الدولي"}},
+      {"UN", "تقرير الأمم المتحدة", {"org:united-nations=الأمم المتحدة"}},
+      {"league beats countries inside it", "وجامعة الدول العربية", {"org:arab-league=وجامعة الدول العربية"}},
+      {"DGSN", "المديرية العامة للأمن الوطني", {"org:dgsn:MA=المديرية العامة للأمن الوطني"}},
+      {"DGST short", "ومراقبة التراب الوطني", {"org:dgst:MA=ومراقبة التراب الوطني"}},
+      {"Mossad", "الموساد والشاباك", {"org:mossad:IL=الموساد", "org:shin-bet:IL=والشاباك"}},
+      {"news agency", "(وام) و(واس)", {"org:wam:AE=وام", "org:spa:SA=واس"}},
+      {"ministry + nisba", "وزارة الداخلية المغربية", {"org:ministry-interior-ma:MA=وزارة الداخلية المغربية"}},
+      {"ministry + fi + country", "وزارة الداخلية في المغرب", {"org:ministry-interior-ma:MA=وزارة الداخلية في المغرب"}},
+      {"ministry + bi + country", "وزارة الدفاع بالجزائر", {"org:ministry-defense-dz:DZ=وزارة الدفاع بالجزائر"}},
+      {"ministry, no country", "وزارة الخارجية في القدس",
+       {"org:ministry-foreign-affairs=وزارة الخارجية", "place:jerusalem=القدس"}},
+      {"polisario", "جبهة البوليساريو", {"org:polisario=جبهة البوليساريو"}},
+      {"IRGC over Iran", "الحرس الثوري الإيراني", {"org:irgc:IR=الحرس الثوري الإيراني"}},
+  });
+}
+
+TEST_CASE("organisations: ambiguous names need a trigger, quotes or a confirmation") {
+  check_rows({
+      {"trigger", "عناصر القاعدة", {"org:al-qaeda=القاعدة"}},
+      {"trigger with wa", "وتنظيم القاعدة", {"org:al-qaeda=وتنظيم القاعدة"}},
+      {"quoted", "تشكله ’القاعدة’ وأتباعها", {"org:al-qaeda=القاعدة"}},
+      {"confirmed earlier in the text", "تنظيم القاعدة ... ثم القاعدة", {"org:al-qaeda=تنظيم القاعدة", "org:al-qaeda=القاعدة"}},
+      {"a rule, not a group", "القاعدة العامة في القانون", {}},
+      {"an air base", "القاعدة الجوية", {}},
+      {"Mali vs financial", "الدعم المالي لمالي", {}},
+      {"Mali with a cue", "جمهورية مالي", {"country:ML=جمهورية مالي"}},
+      {"the state", "الدولة", {}},
+      {"the guard alone", "الحرس", {}},
+      {"Amman or Oman", "عمان", {}},
+  });
+}
+
+TEST_CASE("persons: gazetteer, title patterns, whole names, last names alone") {
+  check_rows({
+      {"gazetteer", "عبد اللطيف حموشي", {"person:abdellatif-hammouchi=عبد اللطيف حموشي"}},
+      {"bin and al kept whole", "الشيخ سيف بن زايد آل نهيان", {"person:saif-bin-zayed=سيف بن زايد آل نهيان"}},
+      {"abd joined", "راشد بن عبدالله آل خليفة", {"person:rashid-bin-abdullah-al-khalifa=راشد بن عبدالله آل خليفة"}},
+      {"title + unknown name", "وزير الداخلية عبد الوهاب الفلاحي",
+       {"person:person-abd-alwhab-alflahy=عبد الوهاب الفلاحي"}},
+      {"title + nisba + unknown name", "الرئيس الموريتاني محمد ولد سالم",
+       {"country:MR=الموريتاني", "person:person-mhmd-wld-salm=محمد ولد سالم"}},
+      {"a given name without a title is no person", "قال محمد سالم", {}},
+      {"a title alone is no person", "وزير الداخلية", {}},
+      {"surname resolves to the full name",
+       "زار كوبي شبتاي الرباط. وقال شبتاي إن",
+       {"person:kobi-shabtai=كوبي شبتاي", "place:rabat-ma=الرباط", "person:kobi-shabtai=شبتاي"}},
+      {"surname before the full name, same document", "قال شبتاي ... كوبي شبتاي",
+       {"person:kobi-shabtai=شبتاي", "person:kobi-shabtai=كوبي شبتاي"}},
+      {"surname of a title-pattern person", "المدير العام خالد الزبيري ... وأكد الزبيري",
+       {"person:person-khald-alzbyry=خالد الزبيري", "person:person-khald-alzbyry=الزبيري"}},
+      {"no full name, no surname", "قال شبتاي", {}},
+      {"family name alone stays unresolved", "وأشار آل نهيان", {}},
+  });
+}
+
+TEST_CASE("places: cities linked to their country, common words left alone") {
+  check_rows({
+      {"city", "في مدينة مراكش", {"place:marrakech-ma=مراكش"}},
+      {"city with bi", "بالرباط", {"place:rabat-ma=بالرباط"}},
+      {"two words", "الدار البيضاء", {"place:casablanca-ma=الدار البيضاء"}},
+      {"synagogue is not Nice", "كنيس المدينة", {}},
+      {"the city", "المدينة", {}},
+      {"the news", "الخبر", {}},
+      {"the eyes", "العيون", {}},
+      {"region", "منطقة الساحل والصحراء", {"place:sahel=منطقة الساحل والصحراء"}},
+  });
+}
+
+TEST_CASE("a name does not span punctuation or a line break") {
+  check_rows({
+      {"comma", "الولايات، المتحدة", {}},
+      {"line break", "جامعة الدول\nالعربية", {}},
+  });
+}
+
+TEST_CASE("mentions: spans wrap whole tokens, positions and order are consistent") {
+  const std::string text =
+      "والتقى كوبي شبتاي خلال زيارته للمغرب المدير العام للأمن الوطني ومراقبة التراب الوطني عبد اللطيف حموشي، "
+      "ووزارة الداخلية المغربية و«القاعدة» وتنظيم القاعدة في بلاد المغرب الإسلامي.";
+  const rasd::Analysis a = analyzer().analyze(text);
+  REQUIRE(a.entities.size() >= 6);
+  std::uint32_t last_start = 0;
+  for (const rasd::EntityMention& e : a.entities) {
+    CHECK(e.start < e.end);
+    CHECK(e.end <= text.size());
+    CHECK(e.start >= last_start);
+    CHECK(e.first_pos <= e.last_pos);
+    CHECK(!e.id.empty());
+    CHECK(!e.label_ar.empty());
+    bool starts_token = false, ends_token = false;
+    for (const rasd::Token& t : a.tokens) {
+      starts_token = starts_token || (t.start == e.start && t.pos == e.first_pos);
+      ends_token = ends_token || (t.end == e.end && t.pos == e.last_pos);
+      if (t.pos >= e.first_pos && t.pos <= e.last_pos) CHECK(t.keyword);
+    }
+    CHECK(starts_token);
+    CHECK(ends_token);
+    last_start = e.start;
+  }
+}
+
+TEST_CASE("extraction is total on odd input") {
+  for (std::string_view text : {std::string_view(""), std::string_view("و"), std::string_view("\xff\xfe ال"),
+                                std::string_view("للل ووو ببب"), std::string_view("وزير الداخلية")}) {
+    const rasd::Analysis a = analyzer().analyze(text);
+    for (const rasd::EntityMention& e : a.entities) CHECK(e.end <= text.size());
+  }
+}
