@@ -101,13 +101,30 @@ class LightStemmer : public WordStemmer {
   // Bare proclitics و ف ب ل ك and pairs, leaving >= 3 letters, only on evidence.
   std::string_view strip_bare(std::string_view w, const stem::Evidence& ev) const {
     if (letters(w) < stem::kMinAfterBare + 1 || !starts_with_proclitic_letter(w)) return w;
-    if (ev.takes_article(w)) return w;  // الوزير exists: the و of وزير is a root letter
+    if (takes_article(w, ev)) return w;  // الوزير exists: the و of وزير is a root letter
     for (std::string_view c : stem::kBareChains) {
       if (!w.starts_with(c) || letters(w) < letters(c) + stem::kMinAfterBare) continue;
+      // A pair only when its second letter is no root letter either (ولجنه is و + لجنه).
+      if (c.size() > kLetter && takes_article(w.substr(kLetter), ev)) continue;
       const std::string_view rest = drop_front(w, c);
       if (ev.real_remainder(rest, w)) return rest;
     }
     return w;
+  }
+
+  // The definite-article test, also through a pronoun suffix, which never takes ال itself
+  // (وزارتها: الوزاره exists, so its و is radical).
+  bool takes_article(std::string_view w, const stem::Evidence& ev) const {
+    if (ev.takes_article(w)) return true;
+    for (std::string_view p : stem::kPronouns) {
+      if (!w.ends_with(p)) continue;
+      if (letters(w) < letters(p) + stem::kMinAfterPronoun) return false;
+      const std::string_view base = drop_back(w, p);
+      if (base.ends_with(stem::kTeh))
+        return ev.takes_article(stem::Joined(drop_back(base, stem::kTeh), stem::kHeh).view());
+      return ev.takes_article(base);
+    }
+    return false;
   }
 
   std::string stem_word(std::string_view w, const stem::Evidence& ev, std::vector<std::string>* alts) const {
@@ -154,9 +171,10 @@ class LightStemmer : public WordStemmer {
       break;
     }
     if (pronoun) {
-      // مدينتها: the ت is a ة before the pronoun when the ة-form is attested (not بيته).
+      // مدينتها: the ت is a ة before the pronoun when the ة-form is a noun seen with ال
+      // (المدينه; not بيته, whose بيه is no such noun).
       if (s.ends_with(stem::kTeh) && !s.ends_with(stem::kFemininePlural) && letters(s) >= 3 &&
-          ev.known_with(drop_back(s, stem::kTeh), stem::kHeh))
+          ev.takes_article(stem::Joined(drop_back(s, stem::kTeh), stem::kHeh).view()))
         s = drop_back(s, stem::kTeh);
       if (auto n = name(s); !n.empty()) return n;
       if (auto b = broken_singular(s); !b.empty()) return feminine_and_nisba(b, ev);
@@ -183,6 +201,12 @@ class LightStemmer : public WordStemmer {
       const std::string_view p = stem::kMasculinePlurals[i];
       if (!s.ends_with(p) || letters(s) < 2 + stem::kMinAfterPlural) continue;
       const std::string_view rest = drop_back(s, p);
+      // A nisba's plural (المدنيين, التركيين) needs no partner: يين/يون are nothing else.
+      if (rest.ends_with(stem::kYeh) && letters(rest) >= stem::kMinAfterNisba + 1 && ev.known(rest)) return rest;
+      // An imperfect verb's plural (يهاجمون, تقولون): the singular is itself a word.
+      if (p == "ون" && (rest.starts_with(stem::kYeh) || rest.starts_with(stem::kTeh)) && letters(rest) >= 4 &&
+          ev.df(rest) >= ev.min_df())
+        return rest;
       const std::string_view partner = stem::kMasculinePlurals[1 - i];
       const bool plural = ev.partner(rest, partner, s) || (p == "ين" && ev.partner(rest, stem::kDualAn, s));
       return plural ? rest : s;
