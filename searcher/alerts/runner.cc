@@ -99,7 +99,7 @@ RunSummary AlertRunner::run_alert(const Alert& alert, UnixTime now) {
     if (end > alert.watermark) {
       RunRecord record{alert.id, evaluate(alert, end), now};
       crash_point(CrashPoint::Search);
-      store_.record(record);
+      if (!record.notifications.empty()) store_.record(record);
       crash_point(CrashPoint::Record);
       summary.new_hits = record.notifications.size();
     }

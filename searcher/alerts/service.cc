@@ -52,6 +52,7 @@ void AlertScheduler::loop() {
   while (!stop_) {
     lock.unlock();
     pass();
+    ++passes_;
     lock.lock();
     wake_.wait_for(lock, options_.tick, [this] { return stop_ || poked_; });
     poked_ = false;

@@ -48,6 +48,8 @@ class AlertScheduler {
 
   /// Wakes the thread for a pass now (e.g. after documents were ingested).
   void poke();
+  /// Passes completed so far.
+  std::size_t passes() const { return passes_; }
 
  private:
   void loop();
@@ -57,6 +59,7 @@ class AlertScheduler {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false, poked_ = false;
+  std::atomic<std::size_t> passes_{0};
   std::thread thread_;
 };
 

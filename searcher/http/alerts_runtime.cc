@@ -42,4 +42,7 @@ AlertsRuntime::AlertsRuntime(ServerOptions& options, const AlertsServeOptions& a
 
 AlertsRuntime::~AlertsRuntime() = default;
 
+void AlertsRuntime::poke() { scheduler_->poke(); }
+std::size_t AlertsRuntime::passes() const { return scheduler_->passes(); }
+
 }  // namespace rasd::http

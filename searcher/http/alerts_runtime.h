@@ -34,6 +34,11 @@ class AlertsRuntime {
   AlertsRuntime(const AlertsRuntime&) = delete;
   AlertsRuntime& operator=(const AlertsRuntime&) = delete;
 
+  /// Runs due alerts now instead of at the next tick.
+  void poke();
+  /// Scheduler passes completed so far.
+  std::size_t passes() const;
+
  private:
   std::unique_ptr<alerts::AlertStore> store_;
   std::shared_ptr<AlertsApi> api_;
