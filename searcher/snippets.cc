@@ -126,6 +126,9 @@ Snippet make_snippet(std::string_view text, const MatchTerms& match, const Analy
                                 static_cast<std::uint32_t>(base + toks[k].end - from)});
   }
   if (windows.back().end < toks.size()) s.text.append(" ").append(kEllipsis);
+  // Line breaks become spaces (same length, so the offsets hold): a snippet is one line.
+  for (char& c : s.text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   s.html = mark_up(s.text, s.highlights);
   return s;
 }
