@@ -41,6 +41,9 @@ void add_serve(CLI::App& app, Run& run) {
   cmd->add_option("--token-file", options->token_file, "file holding the bearer token that allows POST /api/documents");
   cmd->add_option("--web", options->web_dir, "folder of the page's files")->capture_default_str();
   cmd->add_option("--threads", options->threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("--searchers", options->searchers, "concurrent searches (each keeps an open index)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--max-body", options->max_body_bytes, "largest request body, bytes")->capture_default_str();
   auto alerts = std::make_shared<http::AlertsServeOptions>();
   cmd->add_option("--webhook-allow", alerts->webhook_allow, "HOST[:PORT] alert webhooks may post to (repeatable)");

@@ -22,13 +22,14 @@ struct ServerOptions {
   std::string web_dir;         // the page's files
   std::string token_file;      // bearer token for POST /api/documents; "" disables ingest
   std::string alerts_file;     // for the alerts routes (extra_routes)
-  std::size_t threads = 8;     // worker threads = Searchers in the pool
+  std::size_t threads = 16;    // worker threads; each holds one connection (keep-alive included)
+  std::size_t searchers = 4;   // Searchers in the pool: concurrent searches (CPU-bound)
   std::size_t queue = 64;      // accepted connections waiting for a worker
   std::size_t max_body_bytes = 32u << 20;
   std::size_t max_header_count = 64;
   int read_timeout_seconds = 5;
   int write_timeout_seconds = 5;
-  int keep_alive_seconds = 5;
+  int keep_alive_seconds = 2;  // an idle keep-alive connection holds a worker this long
   std::size_t keep_alive_requests = 100;
   bool access_log = true;      // one line per request on stderr
   QueryLimits limits;

@@ -112,7 +112,7 @@ struct Server::Impl {
       : options(std::move(opts)),
         files(options.web_dir),
         routes(core_routes()),
-        pool(options.db_dir, options.limits, options.threads),
+        pool(options.db_dir, options.limits, options.searchers),
         ctx{options, pool, metrics, files, routes,
             options.token_file.empty() ? std::string() : read_token_file(options.token_file), {}} {
     routes.insert(routes.end(), options.extra_routes.begin(), options.extra_routes.end());

@@ -1,0 +1,134 @@
+// A rasd server started in-process on a free port over a temporary index built from the seed
+// articles and the XSS fixture, plus an httplib client for it. Shared by the http_*.cc tests.
+#pragma once
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/clean.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexing_run.h"
+#include "indexer/xapian_adapter.h"
+#include "searcher/http/server.h"
+
+namespace rasd::test {
+
+/// Ignores what an indexing run reports.
+class QuietObserver : public IndexObserver {
+ public:
+  void warning(const Issue&) override {}
+  void skipped(const Issue&) override {}
+  void progress(const IndexProgress&) override {}
+};
+
+/// Indexes `paths` into the index at `db` (created when missing) and commits.
+inline void index_paths(const std::string& db, const std::vector<std::string>& paths) {
+  IndexWriter writer(db);
+  AnalyzerConfig config;
+  if (const auto stemmer = writer.recorded_stemmer()) config.stemmer = *stemmer;
+  const auto analyzer = make_analyzer(config);
+  writer.use_analyzer(*analyzer);
+  const Cleaner cleaner;
+  IndexOptions options;
+  options.threads = 1;
+  QuietObserver quiet;
+  index_files(list_inputs(paths), writer, *analyzer, cleaner, options, quiet);
+  writer.commit();
+}
+
+/// A fresh temporary directory, removed with the object.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("rasd-http-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string path(const std::string& name = {}) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string source_path(const std::string& relative) { return std::string(RASD_SOURCE_DIR) + "/" + relative; }
+
+/// The server under test. `tweak` adjusts the options before start (limits, token file).
+class TestServer {
+ public:
+  explicit TestServer(const std::function<void(http::ServerOptions&)>& tweak = {}) {
+    index_paths(dir_.path("db"), {source_path("fixtures/seeds"), source_path("fixtures/web/xss.jsonl")});
+    http::ServerOptions options;
+    options.db_dir = dir_.path("db");
+    options.port = 0;
+    options.web_dir = source_path("web");
+    options.threads = 4;
+    options.access_log = false;
+    if (tweak) tweak(options);
+    server_ = std::make_unique<http::Server>(options);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->run(); });
+  }
+  ~TestServer() {
+    server_->stop();
+    thread_.join();
+  }
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  int port() const { return port_; }
+  const TempDir& dir() const { return dir_; }
+  std::string db() const { return dir_.path("db"); }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+
+  /// GET `target` and parse the JSON body (null when the body is not JSON).
+  httplib::Result get(const std::string& target) const { return client().Get(target.c_str()); }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+inline nlohmann::json json_of(const httplib::Result& res) {
+  return nlohmann::json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+}
+
+/// Asserts `res` is an RFC 9457 problem with `status`, and returns its body.
+inline nlohmann::json expect_problem(const httplib::Result& res, int status) {
+  REQUIRE(res);
+  CHECK(res->status == status);
+  CHECK(res->get_header_value("Content-Type") == "application/problem+json");
+  const auto body = json_of(res);
+  REQUIRE(body.is_object());
+  CHECK(body["status"] == status);
+  CHECK(body["type"].get<std::string>().rfind("urn:rasd:problem:", 0) == 0);
+  CHECK(!body["title"].get<std::string>().empty());
+  CHECK(!body["detail"].get<std::string>().empty());
+  return body;
+}
+
+}  // namespace rasd::test

@@ -1,0 +1,49 @@
+// The document view: metadata, the full cleaned text with its entities marked (by their byte
+// spans, as text nodes inside <span> elements), and the entity list.
+import { el, clear, markedText, safeUrl } from './dom.js';
+import { strings, label } from './i18n.js';
+
+function marked(text, entities, field, lang) {
+  const spans = (entities || []).filter((e) => (e.field || 'text') === field && Number.isInteger(e.start));
+  return markedText(text || '', spans, (piece, e) =>
+    el('span', { class: `entity entity-${e.type}`, title: `${strings(lang)[e.type] || e.type}: ${label(e, lang)}`,
+                 'data-entity': `${e.type}:${e.id}` }, piece));
+}
+
+function paragraphs(nodes) {
+  // Splits the marked text on blank lines into <p> elements, keeping entity spans whole.
+  const out = [];
+  let p = el('p');
+  for (const node of nodes) {
+    if (node.nodeType !== Node.TEXT_NODE) { p.append(node); continue; }
+    const parts = node.textContent.split(/\n\s*\n/);
+    parts.forEach((part, i) => {
+      if (i > 0) { out.push(p); p = el('p'); }
+      if (part) p.append(document.createTextNode(part));
+    });
+  }
+  out.push(p);
+  return out.filter((x) => x.childNodes.length);
+}
+
+export function renderDocument(node, doc, state, actions) {
+  const t = strings(state.lang);
+  clear(node);
+  const original = safeUrl(doc.url);
+  const unique = new Map();
+  for (const e of doc.entities || []) if (!unique.has(`${e.type}:${e.id}`)) unique.set(`${e.type}:${e.id}`, e);
+  node.append(
+    el('button', { type: 'button', class: 'link back', onclick: () => actions.closeDocument() }, t.back),
+    el('h1', { class: 'doc-title' }, marked(doc.title, doc.entities, 'title', state.lang)),
+    el('div', { class: 'meta' },
+       el('span', { class: 'source' }, doc.source || ''),
+       doc.published ? el('time', { datetime: doc.published }, `${t.published} ${doc.published.slice(0, 10)}`) : null,
+       original ? el('a', { class: 'original', href: original, rel: 'noopener noreferrer nofollow', target: '_blank' },
+                     t.original) : null),
+    unique.size ? el('div', { class: 'entity-chips doc-entities' },
+                     [...unique.values()].filter((e) => e.type !== 'source').map((e) =>
+                       el('button', { type: 'button', class: `chip chip-${e.type}`,
+                                      onclick: () => actions.searchEntity(e.type, e.id) }, label(e, state.lang))))
+                : null,
+    el('div', { class: 'doc-text' }, paragraphs(marked(doc.text, doc.entities, 'text', state.lang))));
+}
