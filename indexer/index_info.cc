@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analyzers/error.h"
+#include "indexer/document_builder.h"
 #include "indexer/schema.h"
 
 namespace rasd {
@@ -31,6 +32,31 @@ std::unique_ptr<Analyzer> IndexReader::make_analyzer(const std::string& gazettee
     throw VersionMismatch("the index at '" + dir_ + "' was built by analyzer " + analyzer_name_ + " but this rasd has " +
                           analyzer->name() + ": re-index it (rasd index --db " + dir_ + " ...)");
   return analyzer;
+}
+
+IndexStats index_stats(const IndexReader& reader) {
+  const Xapian::Database& db = reader.db();
+  IndexStats s;
+  s.documents = db.get_doccount();
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(reader.dir(), ec))
+    if (entry.is_regular_file(ec)) s.bytes += entry.file_size(ec);
+  s.analyzer = reader.analyzer_name();
+  s.stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
+  s.schema_version = db.get_metadata(std::string(schema::kMetaSchema));
+  s.last_commit = db.get_metadata(std::string(schema::kMetaLastCommit));
+  const std::string seq = db.get_metadata(std::string(schema::kMetaNextSequence));
+  s.next_sequence = seq.empty() ? 0 : std::stoull(seq);
+  return s;
+}
+
+std::optional<std::string> stored_document(const IndexReader& reader, const std::string& id) {
+  const Xapian::Database& db = reader.db();
+  const std::string term = id_term(id);
+  auto p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) return std::nullopt;
+  return db.get_document(*p).get_data();
 }
 
 }  // namespace rasd

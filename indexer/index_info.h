@@ -2,7 +2,9 @@
 // build's analyzer matches them, and the statistics the light stemmer weighs.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -38,5 +40,23 @@ class IndexReader {
   StemmerKind stemmer_ = StemmerKind::Light;
   std::string analyzer_name_;
 };
+
+/// What `rasd stats` reports about an index.
+struct IndexStats {
+  std::uint32_t documents = 0;
+  std::uint64_t terms = 0;  // distinct terms, all prefixes
+  std::uint64_t bytes = 0;  // size of the index folder on disk
+  std::string analyzer;     // Analyzer::name(), e.g. "rasd-light/1/g0"
+  std::string stemmer;
+  std::string schema_version;
+  std::string last_commit;  // ISO time, "" when never committed by rasd
+  std::uint64_t next_sequence = 0;
+};
+
+/// Counts and settings of the index behind `reader`.
+IndexStats index_stats(const IndexReader& reader);
+
+/// The stored JSON of document `id` (report.h), or nothing when there is none.
+std::optional<std::string> stored_document(const IndexReader& reader, const std::string& id);
 
 }  // namespace rasd

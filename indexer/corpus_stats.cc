@@ -1,0 +1,62 @@
+#include "indexer/corpus_stats.h"
+
+#include "indexer/schema.h"
+
+namespace rasd {
+
+void BatchCounts::merge(BatchCounts&& other) {
+  if (doc_freq.empty()) {
+    doc_freq = std::move(other.doc_freq);
+  } else {
+    for (auto& [word, n] : other.doc_freq) doc_freq[word] += n;
+  }
+  docs += other.docs;
+}
+
+CorpusStats::CorpusStats(const BatchCounts* batch, const std::string& index_dir) : batch_(batch) {
+  if (index_dir.empty()) return;
+  try {
+    db_.emplace(index_dir);
+    db_docs_ = db_->get_doccount();
+  } catch (const Xapian::DatabaseOpeningError&) {
+    db_.reset();  // a new index: no committed statistics yet
+  }
+  if (db_docs_ == 0) db_.reset();
+}
+
+std::uint32_t CorpusStats::doc_freq(std::string_view norm) const {
+  std::uint32_t n = 0;
+  if (batch_) {
+    auto it = batch_->doc_freq.find(norm);
+    if (it != batch_->doc_freq.end()) n = it->second;
+  }
+  if (db_) {
+    const std::string term(norm);
+    try {
+      n += db_->get_termfreq(term);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_->reopen();  // the writer committed twice since this snapshot
+      n += db_->get_termfreq(term);
+    }
+  }
+  return n;
+}
+
+bool CorpusStats::stored_unchanged(const std::string& id_term, const std::string& content_hash_hex) const {
+  if (!db_) return false;
+  auto lookup = [&] {
+    auto p = db_->postlist_begin(id_term);
+    if (p == db_->postlist_end(id_term)) return false;
+    return db_->get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) == content_hash_hex;
+  };
+  try {
+    return lookup();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    db_->reopen();
+    return lookup();
+  }
+}
+
+std::uint32_t CorpusStats::doc_count() const { return db_docs_ + (batch_ ? batch_->docs : 0); }
+
+}  // namespace rasd

@@ -1,0 +1,182 @@
+#include "indexer/document_builder.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/iso_date.h"
+#include "indexer/schema.h"
+#include "indexer/signature.h"
+
+namespace rasd {
+namespace {
+
+constexpr std::size_t kMaxIdTermBytes = 200;        // Xapian terms stop at 245 bytes
+constexpr Xapian::termpos kFieldGap = 100;           // title and body never form one phrase
+constexpr std::size_t kMinWordsForSimhash = 12;      // shorter texts collide by chance
+constexpr std::uint32_t kDatelineWindowBytes = 240;  // a dateline opens the body
+
+char letter(EntityType t) {
+  switch (t) {
+    case EntityType::Country: return schema::kCountryLetter;
+    case EntityType::Organization: return schema::kOrgLetter;
+    case EntityType::Person: return schema::kPersonLetter;
+    case EntityType::Place: return schema::kPlaceLetter;
+  }
+  return schema::kCountryLetter;
+}
+
+std::string_view filter_prefix(EntityType t) {
+  switch (t) {
+    case EntityType::Country: return schema::kCountry;
+    case EntityType::Organization: return schema::kOrg;
+    case EntityType::Person: return schema::kPerson;
+    case EntityType::Place: return schema::kPlace;
+  }
+  return schema::kCountry;
+}
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Positional surface and stem terms of one field; title stems also under S.
+void index_tokens(const Analysis& a, Xapian::termpos base, bool title, Xapian::Document& doc) {
+  std::string term(schema::kStem);  // reused: the prefix stays, the stem is replaced
+  const std::size_t prefix = term.size();
+  for (const Token& t : a.tokens) {
+    const Xapian::termpos pos = base + t.pos;
+    doc.add_posting(t.norm, pos);
+    term.resize(prefix);
+    term += t.stem;
+    doc.add_posting(term, pos);
+    for (const std::string& alt : t.alts) {
+      term.resize(prefix);
+      term += alt;
+      doc.add_posting(term, pos, 0);  // same position, no weight of its own
+    }
+    if (title) doc.add_term(schema::term(schema::kTitle, t.stem));
+  }
+}
+
+nlohmann::json entity_json(const EntityMention& e, std::string_view text, const char* field) {
+  return {{"type", to_string(e.type)}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en},
+          {"start", e.start}, {"end", e.end}, {"text", text.substr(e.start, e.end - e.start)}, {"field", field}};
+}
+
+nlohmann::json date_json(const DateMention& d, std::string_view text, const char* field) {
+  return {{"value", d.value}, {"precision", to_string(d.precision)}, {"start", d.start}, {"end", d.end},
+          {"text", text.substr(d.start, d.end - d.start)}, {"field", field}};
+}
+
+// Entity terms at the mention's position, filter terms, JSON; facet keys collected.
+void index_entities(const Analysis& a, Xapian::termpos base, std::string_view text, const char* field,
+                    Xapian::Document& doc, std::set<std::string>& facets, nlohmann::json& out) {
+  for (const EntityMention& e : a.entities) {
+    const std::string key = std::string(1, letter(e.type)) + e.id;
+    doc.add_posting(schema::term(schema::kEntity, key), base + e.first_pos);
+    doc.add_boolean_term(schema::term(filter_prefix(e.type), e.id));
+    facets.insert(key);
+    out.push_back(entity_json(e, text, field));
+  }
+}
+
+void add_date_terms(const std::string& day, Xapian::Document& doc) {
+  std::string compact = day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+  doc.add_boolean_term(schema::term(schema::kYear, compact.substr(0, 4)));
+  doc.add_boolean_term(schema::term(schema::kMonth, compact.substr(0, 6)));
+  doc.add_boolean_term(schema::term(schema::kDay, compact));
+}
+
+// The first day-precision date near the start of the body: "الرباط، 12 مارس 2023 - ...".
+std::optional<std::string> dateline(const Analysis& body) {
+  for (const DateMention& d : body.dates)
+    if (d.precision == DatePrecision::Day && d.start < kDatelineWindowBytes) return d.value;
+  return std::nullopt;
+}
+
+std::uint64_t words_simhash(const Analysis& title, const Analysis& body) {
+  if (title.tokens.size() + body.tokens.size() < kMinWordsForSimhash) return 0;
+  std::vector<std::string_view> words;
+  words.reserve(title.tokens.size() + body.tokens.size());
+  for (const Token& t : title.tokens) words.push_back(t.norm);
+  for (const Token& t : body.tokens) words.push_back(t.norm);
+  return simhash(words);
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) {
+  if (id.size() <= kMaxIdTermBytes) return schema::term(schema::kId, id);
+  return schema::term(schema::kId, id.substr(0, kMaxIdTermBytes - 17) + "#" + to_hex(hash64(id)));
+}
+
+std::uint64_t content_hash(const Report& r) {
+  std::uint64_t h = hash64(r.id);
+  for (const std::string* s : {&r.title, &r.body, &r.source, &r.url, &r.lang, &r.extra_json}) h = hash64(*s, h);
+  return hash64(r.published.value_or(""), h);
+}
+
+BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats) const {
+  BuiltDocument out;
+  out.id = r.id;
+  out.id_term = id_term(r.id);
+  out.origin = r.origin;
+  out.content_hash = content_hash(r);
+  AnalyzeContext ctx{stats, r.published ? std::optional<std::string>(day_of(*r.published)) : std::nullopt,
+                     Extraction::Full};
+  const Analysis title = analyzer_.analyze(r.title, ctx);
+  const Analysis body = analyzer_.analyze(r.body, ctx);
+  if (!r.published)
+    if (auto d = dateline(body)) {
+      r.published = *d;
+      out.dateline = true;
+    }
+  Xapian::Document& doc = out.doc;
+  doc.add_boolean_term(out.id_term);
+  const Xapian::termpos body_base = 1 + (title.tokens.empty() ? 0 : title.tokens.back().pos) + kFieldGap;
+  index_tokens(title, 1, true, doc);
+  index_tokens(body, body_base, false, doc);
+  std::set<std::string> facets;
+  nlohmann::json entities = nlohmann::json::array();
+  index_entities(title, 1, r.title, "title", doc, facets, entities);
+  index_entities(body, body_base, r.body, "text", doc, facets, entities);
+  nlohmann::json dates = nlohmann::json::array();
+  for (const DateMention& d : title.dates) dates.push_back(date_json(d, r.title, "title"));
+  for (const DateMention& d : body.dates) dates.push_back(date_json(d, r.body, "text"));
+
+  const std::string source = lower_ascii(r.source);
+  if (!source.empty()) {
+    doc.add_boolean_term(schema::term(schema::kSource, source));
+    facets.insert(std::string(1, schema::kSourceLetter) + source);
+    doc.add_value(schema::kSourceValue, source);
+  }
+  if (r.published) {
+    const std::string day = day_of(*r.published);
+    add_date_terms(day, doc);
+    doc.add_value(schema::kPublished, day);
+  }
+  std::string facet_value;
+  for (const std::string& f : facets) facet_value.append(facet_value.empty() ? "" : "\x1f").append(f);
+  if (!facet_value.empty()) doc.add_value(schema::kFacets, facet_value);
+  out.text_hash = hash64(r.body, hash64(r.title));
+  out.simhash = words_simhash(title, body);
+  doc.add_value(schema::kContentHash, to_hex(out.content_hash));
+  if (out.simhash != 0) {
+    doc.add_value(schema::kSimhash, to_hex(out.simhash));
+    for (int b = 0; b < kSimhashBands; ++b) doc.add_boolean_term(schema::term(schema::kSimhashBand, simhash_band(out.simhash, b)));
+  }
+
+  nlohmann::json data = {{"id", r.id}, {"title", r.title}, {"source", r.source}, {"url", r.url},
+                         {"published", r.published ? nlohmann::json(*r.published) : nlohmann::json()},
+                         {"lang", r.lang}, {"text", r.body}, {"entities", std::move(entities)},
+                         {"dates", std::move(dates)}};
+  nlohmann::json extra = r.extra_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(r.extra_json, nullptr, false);
+  data["extra"] = extra.is_object() ? extra : nlohmann::json::object();
+  out.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out;
+}
+
+}  // namespace rasd

@@ -1,0 +1,44 @@
+// From a cleaned Report to a Xapian document following schema.h: analysis of title and body,
+// positional surface and stem terms, entity and date filter terms, values and stored JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzers/analyzer.h"
+#include "indexer/report.h"
+
+namespace rasd {
+
+/// A document ready for the writer, which still adds the ingest sequence and cluster key.
+struct BuiltDocument {
+  std::string id;
+  std::string id_term;
+  std::string origin;
+  Xapian::Document doc;
+  std::string data;              // stored JSON (report.h) without "seq": the writer splices it in
+  std::uint64_t content_hash = 0;  // the whole stored report: a re-run skips it when unchanged
+  std::uint64_t text_hash = 0;     // cleaned title + text: exact duplicates
+  std::uint64_t simhash = 0;       // near-duplicates; 0 when the text is too short to compare
+  bool dateline = false;           // the publication date came from the text
+};
+
+/// The id term of `id` (ids too long for a Xapian term are shortened with a hash).
+std::string id_term(const std::string& id);
+
+/// Hash of every stored field of a report: equal hashes mean nothing to re-index.
+std::uint64_t content_hash(const Report& report);
+
+/// Builds documents; const and thread-safe (the analyzer is shared).
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  BuiltDocument build(Report report, const TermStats* stats) const;
+
+ private:
+  const Analyzer& analyzer_;
+};
+
+}  // namespace rasd

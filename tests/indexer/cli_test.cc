@@ -1,0 +1,135 @@
+// The real binary: exit codes, the lock message, and a kill -9 in the middle of a run.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "helpers.h"
+
+using rasd::test::TempDir;
+using rasd::test::write_file;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+};
+
+// Runs a shell command line; stdout (and stderr when asked) captured.
+Result run(const std::string& cmd) {
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string rasd_cmd(const std::string& args) { return std::string(RASD_BINARY) + " " + args; }
+
+void write_corpus(const std::string& path, int docs) {
+  std::string out;
+  for (int i = 0; i < docs; ++i) {
+    std::string body;
+    for (int w = 0; w < 60; ++w) body.append("كلمة").append(std::to_string((i * 31 + w * 7) % 5000)).append(" ");
+    const nlohmann::json j = {{"id", std::string("d").append(std::to_string(i))},
+                              {"title", std::string("خبر رقم ").append(std::to_string(i))},
+                              {"body", body}};
+    out.append(j.dump()).append("\n");
+  }
+  write_file(path, out);
+}
+
+std::uint32_t doc_count(const std::string& db) {
+  try {
+    return Xapian::Database(db).get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;  // not created yet, or mid-creation
+  }
+}
+
+}  // namespace
+
+TEST_CASE("rasd index: summary, show, stats, exit 2 when something was skipped") {
+  TempDir dir;
+  const Result ok = run(rasd_cmd("index --db " + dir / "db" + " " + rasd::test::fixture("seeds") + " 2>&1"));
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("indexed 5 (5 new, 0 replaced), unchanged 0, skipped 0") != std::string::npos);
+  const Result again = run(rasd_cmd("index --db " + dir / "db" + " --json " + rasd::test::fixture("seeds")));
+  CHECK(again.code == 0);
+  CHECK(nlohmann::json::parse(again.out)["unchanged"] == 5);
+  const Result stats = run(rasd_cmd("stats --json --db " + dir / "db"));
+  REQUIRE(stats.code == 0);
+  const auto s = nlohmann::json::parse(stats.out);
+  CHECK(s["documents"] == 5);
+  CHECK(s["terms"] > 100);
+  CHECK(s["bytes"] > 0);
+  CHECK(std::string(s["analyzer"]).rfind("rasd-light/", 0) == 0);
+  const Result show = run(rasd_cmd("show --json --db " + dir / "db" + " 002_83966f7a92c4e0a2"));
+  CHECK(show.code == 0);
+  CHECK(nlohmann::json::parse(show.out)["title"] ==
+        "اتفاقية أمنية بين المغرب وإسرائيل .. مكافحة الجريمة والإرهاب وتبادل المعلومات والتكنولوجيا");
+  CHECK(run(rasd_cmd("show --db " + dir / "db" + " nope 2>/dev/null")).code == 1);
+  const Result del = run(rasd_cmd("index --db " + dir / "db" + " --delete 000_8729763eaee5121f"));
+  CHECK(del.code == 0);
+  CHECK(doc_count(dir / "db") == 4);
+
+  write_file(dir / "in/empty.txt", "");
+  write_file(dir / "in/ok.txt", "عنوان\nنص الخبر\n");
+  const Result skipped = run(rasd_cmd("index --db " + dir / "db2" + " " + dir / "in" + " 2>&1"));
+  CHECK(skipped.code == 2);
+  CHECK(skipped.out.find("empty.txt: skipped, the file is empty") != std::string::npos);
+  CHECK(doc_count(dir / "db2") == 1);
+}
+
+TEST_CASE("rasd index: a second writer gets a clear message") {
+  TempDir dir;
+  Xapian::WritableDatabase holder(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  const Result r = run(rasd_cmd("index --db " + dir / "db" + " " + rasd::test::fixture("seeds") + " 2>&1"));
+  CHECK(r.code == 3);
+  CHECK(r.out.find("locked by another process") != std::string::npos);
+}
+
+TEST_CASE("kill -9 mid-run leaves a sound index with every committed batch; a re-run completes it") {
+  TempDir dir;
+  constexpr int kDocs = 6000;
+  constexpr int kBatch = 500;
+  write_corpus(dir / "in/corpus.jsonl", kDocs);
+  const std::string db = dir / "db";
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    execl(RASD_BINARY, RASD_BINARY, "index", "--quiet", "--threads", "2", "--batch", "500", "--db", db.c_str(),
+          (dir / "in").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (doc_count(db) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  REQUIRE(WIFSIGNALED(status));  // killed mid-run, not finished
+  const std::uint32_t committed = doc_count(db);
+  CHECK(committed > 0);
+  CHECK(committed < kDocs);
+  CHECK(committed % kBatch == 0);
+  CHECK(run("xapian-check " + db + " >/dev/null 2>&1").code == 0);
+  const Result again = run(rasd_cmd("index --json --quiet --db " + db + " " + dir / "in"));
+  REQUIRE(again.code == 0);
+  const auto summary = nlohmann::json::parse(again.out);
+  CHECK(summary["unchanged"] == committed);
+  CHECK(summary["added"] == kDocs - committed);
+  CHECK(doc_count(db) == kDocs);
+}
