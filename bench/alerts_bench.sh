@@ -9,7 +9,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
 rasd=$build/rasd
-bench=$(ls "$build/alerts_bench" "$build/bench/alerts_bench" 2>/dev/null | head -1)
+bench=$build/alerts_bench
+[ -x "$bench" ] || bench=$build/bench/alerts_bench
 corpora=${RASD_CORPORA:-$here/../../shared/corpora}
 work=${RASD_BENCH_DIR:-/tmp/rasd-alerts-bench}
 runs=${RUNS:-3}
