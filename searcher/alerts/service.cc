@@ -1,5 +1,8 @@
 #include "searcher/alerts/service.h"
 
+#include <pthread.h>
+
+#include <csignal>
 #include <fstream>
 
 #include "analyzers/error.h"
@@ -48,6 +51,12 @@ void AlertScheduler::poke() {
 }
 
 void AlertScheduler::loop() {
+  // Shutdown signals belong to the server's waiting thread; this one must never take them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   std::unique_lock lock(mutex_);
   while (!stop_) {
     lock.unlock();
