@@ -51,6 +51,7 @@ DateWords DateWords::load() {
       DatePhrase p = base;
       for (Token& t : tokenizer.tokenize(normalizer.normalize(phrase))) p.words.push_back(std::move(t.norm));
       if (p.words.empty()) continue;
+      w.starts.add(p.words.front());
       PhraseIndex* index = kind == "month" ? &w.months : kind == "hijri" ? &w.hijri
                          : kind == "relative" ? &w.relative : kind == "weekday" ? &w.weekdays : nullptr;
       if (index) {

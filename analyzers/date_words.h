@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 #include "analyzers/word_set.h"
 
@@ -30,6 +31,7 @@ struct PhraseHit {
 struct DateWords {
   PhraseIndex months, hijri, relative, weekdays;
   WordSet era, year_cue, past, next, today;
+  WordFilter starts;  // every word a date phrase may start with (not numbers)
 
   /// Loads analyzers/data/date_words.tsv (normalised with rasd's normaliser).
   static DateWords load();

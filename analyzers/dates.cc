@@ -242,6 +242,9 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, const std
   const Scan s{*words_, text, tokens, parse_published(published)};
   std::vector<DateMention> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].norm;
+    const bool digit = !w.empty() && w.front() >= '0' && w.front() <= '9';
+    if (!digit && !words_->starts.may_contain_forms_of(w)) continue;  // most words start no date
     std::size_t last = i;
     std::optional<DateMention> d = numeric_date(s, i, last);
     if (!d) d = month_date(s, i, last);

@@ -122,6 +122,10 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
   const Context c{gazetteer_, text, tokens};
   std::vector<Match> found;
   for (std::size_t i = 0; i < tokens.size();) {
+    if (!gazetteer_.first_words().may_contain_forms_of(tokens[i].norm)) {
+      ++i;  // most words start no name: skip the look-ups
+      continue;
+    }
     std::optional<Match> m = entity_match::longest_at(c, i);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (!m) m = entity_match::title_person_at(c, i);

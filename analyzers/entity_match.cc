@@ -1,6 +1,7 @@
 // The look-up steps of entity extraction: gazetteer names, title patterns, last names alone.
 #include "analyzers/entity_match.h"
 
+#include <bitset>
 #include <unordered_map>
 
 #include "analyzers/name_forms.h"
@@ -33,8 +34,10 @@ bool better(const Gazetteer& g, const Match& a, std::uint32_t a_name, const Matc
 /// True when tokens i+1.. continue `name` (whose first word already matched).
 bool rest_matches(const Context& c, std::size_t i, const GazetteerName& name) {
   if (i + name.tokens.size() > c.tokens.size()) return false;
+  for (std::size_t k = 1; k < name.tokens.size(); ++k)  // words first: cheaper than the gaps
+    if (c.tokens[i + k].norm != name.tokens[k]) return false;
   for (std::size_t k = 1; k < name.tokens.size(); ++k)
-    if (!c.joined(i + k - 1) || c.tokens[i + k].norm != name.tokens[k]) return false;
+    if (!c.joined(i + k - 1)) return false;
   return true;
 }
 
@@ -108,6 +111,7 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
   std::optional<Match> best;
   std::uint32_t best_name = 0;
   for (std::size_t f = 0; f < forms.size(); ++f) {
+    if (!g.first_words().may_contain(forms[f])) continue;
     const std::vector<std::uint32_t>* names = g.names_starting(forms[f]);
     if (!names) continue;
     for (std::uint32_t n : *names) {
@@ -167,7 +171,7 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     int source;
     bool clash = false;
   };
-  std::unordered_map<std::string, std::vector<Short>> shorts;
+  std::unordered_map<std::string, std::vector<Short>, StringViewHash, std::equal_to<>> shorts;
   std::vector<bool> covered(c.tokens.size(), false);
   auto add_short = [&](std::vector<std::string> words, int source) {
     auto& list = shorts[words.front()];
@@ -189,12 +193,22 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
   }
   std::vector<Match> out;
   if (shorts.empty()) return out;
+  std::bitset<1024> maybe;  // a per-document filter over the short names' first words
+  for (const auto& entry : shorts) maybe.set(WordFilter::mix(entry.first) % maybe.size());
   for (std::size_t i = 0; i < c.tokens.size(); ++i) {
     if (covered[i] || c.tokens[i].stop) continue;
-    const ProcliticForms forms(c.tokens[i].norm);
+    const std::string& word = c.tokens[i].norm;
+    if (!maybe.test(WordFilter::mix(word) % maybe.size()) && !starts_with(word, kWawUtf8) &&
+        !starts_with(word, kFehUtf8) && !starts_with(word, kBehUtf8) && !starts_with(word, kLamUtf8) &&
+        !starts_with(word, kKafUtf8))
+      continue;  // neither the word nor a form with proclitics off can be a short name
+    const ProcliticForms forms(word);
+    bool any = false;
+    for (std::size_t f = 0; f < forms.size() && !any; ++f) any = maybe.test(WordFilter::mix(forms[f]) % maybe.size());
+    if (!any) continue;
     const Short* hit = nullptr;
     for (std::size_t f = 0; f < forms.size() && !hit; ++f) {
-      const auto it = shorts.find(std::string(forms[f]));
+      const auto it = shorts.find(forms[f]);
       if (it == shorts.end()) continue;
       for (const Short& s : it->second) {
         bool ok = !s.clash && i + s.words.size() <= c.tokens.size();

@@ -157,6 +157,7 @@ class GazetteerBuilder {
         g.titles_.push_back(std::move(w));
       } else if (w.size() == 1) {
         (kind == "trigger" ? g.triggers_ : kind == "given" ? g.given_ : g.connectors_).insert(w.front());
+        if (kind != "trigger") g.first_words_.add(w.front());
       }
     }
   }
@@ -164,6 +165,7 @@ class GazetteerBuilder {
   void add_name(Gazetteer& g, std::vector<std::string> tokens, NameKind kind) const {
     if (tokens.empty()) return;
     const auto entry = static_cast<std::uint32_t>(g.entries_.size());
+    g.first_words_.add(tokens.front());
     g.by_first_[tokens.front()].push_back(static_cast<std::uint32_t>(g.names_.size()));
     g.names_.push_back({std::move(tokens), entry, kind});
   }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 #include "analyzers/word_set.h"
 
@@ -62,6 +63,8 @@ class Gazetteer {
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const std::vector<GazetteerName>& names() const { return names_; }
+  /// Every word a match may start with (first words of names, given names, connectors).
+  const WordFilter& first_words() const { return first_words_; }
   /// Names by their first normalised token (bare: without proclitics).
   const std::vector<std::uint32_t>* names_starting(std::string_view first) const;
 
@@ -84,6 +87,7 @@ class Gazetteer {
   std::vector<GazetteerEntry> entries_;
   std::vector<GazetteerName> names_;
   WordIndex by_first_;
+  WordFilter first_words_;
   WordSet protected_;
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_;

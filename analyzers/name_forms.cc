@@ -1,5 +1,6 @@
 #include "analyzers/name_forms.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "analyzers/utf8.h"
@@ -46,6 +47,22 @@ void ProcliticForms::add_preposition_forms(std::string_view base, std::size_t st
   const bool kaf = starts_with(base, kKafUtf8) && starts_with(base.substr(kKafUtf8.size()), kAlUtf8);
   if ((starts_with(base, kBehUtf8) || starts_with(base, kLamUtf8) || kaf) && base.size() >= 2 + kMinRemainderBytes)
     add(base.substr(2), stripped + 2);
+}
+
+void WordFilter::add(std::string_view word) {
+  const std::uint64_t h = mix(word);
+  bits_[(h >> 6) & kMask] |= std::uint64_t{1} << (h & 63);
+}
+
+bool WordFilter::may_contain_forms_of(std::string_view word) const {
+  if (may_contain(word)) return true;
+  const bool conj = starts_with(word, kWawUtf8) || starts_with(word, kFehUtf8);
+  const bool prep = starts_with(word, kBehUtf8) || starts_with(word, kLamUtf8) || starts_with(word, kKafUtf8);
+  if (!conj && !prep) return false;  // the common case: one probe
+  const ProcliticForms forms(word);
+  for (std::size_t f = 1; f < forms.size(); ++f)
+    if (may_contain(forms[f])) return true;
+  return false;
 }
 
 bool name_gap(std::string_view gap) {

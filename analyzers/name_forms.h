@@ -4,7 +4,10 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace rasd {
 
@@ -36,8 +39,43 @@ class ProcliticForms {
   std::array<std::string_view, 6> forms_{};
   std::array<std::size_t, 6> stripped_{};
   std::size_t count_ = 0;
-  std::array<char, 128> buffer_{};  // ال + rest, for the لل forms
+  std::array<char, 128> buffer_;  // ال + rest, for the لل forms (left uninitialised: hot path)
   std::size_t buffer_used_ = 0;
+};
+
+/// A compact bit filter over words: `may_contain` is false for most words that were never
+/// added, and always true for those that were. It spares the hash look-ups of the extractors
+/// on the ordinary words of a text (throughput: ARABIC.md §4 extraction must stay cheap).
+class WordFilter {
+ public:
+  void add(std::string_view word);
+  bool may_contain(std::string_view word) const {
+    const std::uint64_t h = mix(word);
+    return (bits_[(h >> 6) & kMask] >> (h & 63)) & 1;
+  }
+  /// True when some proclitic form of `word` (as ProcliticForms lists them) may be in the
+  /// filter; computed in place, as this runs on every word of every text.
+  bool may_contain_forms_of(std::string_view word) const;
+  /// The word hash the filter uses (for small per-document filters): the length and the
+  /// first and last eight bytes, loaded with fixed-size copies so that it compiles to a few
+  /// instructions.
+  static std::uint64_t mix(std::string_view word) {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = word.size();
+    if (n >= 8) {
+      std::memcpy(&head, word.data(), 8);
+      std::memcpy(&tail, word.data() + n - 8, 8);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+    }
+    const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
+    return h ^ (h >> 29);
+  }
+
+ private:
+  static constexpr std::size_t kWords = std::size_t{1} << 12;  // 2^18 bits, 32 KiB: stays in cache
+  static constexpr std::uint64_t kMask = kWords - 1;
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kWords, 0);
 };
 
 /// True when the original text between two words of a name holds only spaces or a hyphen:
