@@ -72,3 +72,14 @@ TEST_CASE("a running server sees documents another writer commits, without a res
   CHECK(total_for(server, "الموصل") == 1);
   CHECK(json_of(server.get("/healthz"))["documents"] == 9);
 }
+
+TEST_CASE("a running server sees what `rasd index` commits from another process") {
+  TestServer server;
+  CHECK(total_for(server, "الموصل") == 0);
+  rasd::test::TempDir input;
+  std::ofstream(input.path("new.jsonl")) << kReport;
+  const std::string command = std::string(RASD_BINARY) + " index --db '" + server.db() + "' '" +
+                              input.path("new.jsonl") + "' > /dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  CHECK(total_for(server, "الموصل") == 1);
+}
