@@ -147,6 +147,7 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   constexpr std::size_t kMaxNameTokens = 6;
   while (last + 1 < c.tokens.size() && last + 1 - i < kMaxNameTokens && c.joined(last)) {
     const std::string& w = c.tokens[last + 1].norm;
+    if (c.tokens[last + 1].stop) break;  // التي, الذي: never part of a name
     if (g.connectors().count(w) && last + 2 < c.tokens.size() && c.joined(last + 1)) {
       last += 2;
     } else if (name_part(c, w)) {
@@ -186,7 +187,9 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     const Match& m = found[f];
     for (std::uint32_t t = m.first; t <= m.last; ++t) covered[t] = true;
     if (m.pattern_person) {
-      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm)) add_short({c.tokens[m.last].norm}, static_cast<int>(f));
+      const std::string& last = c.tokens[m.last].norm;
+      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last))
+        add_short({last}, static_cast<int>(f));
     } else if (c.gazetteer.entries()[m.entry].type == EntityType::Person) {
       for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names) add_short(s, static_cast<int>(f));
     }

@@ -125,7 +125,7 @@ class GazetteerBuilder {
       const std::vector<std::string_view> f = split(line, '\t');
       const std::string where = file + ":" + std::to_string(line_no);
       if (f.size() != 2) throw InvalidInput(where + ": expected 'kind<TAB>word|word...'");
-      if (f[0] != "trigger" && f[0] != "title" && f[0] != "given" && f[0] != "connector")
+      if (f[0] != "trigger" && f[0] != "title" && f[0] != "given" && f[0] != "connector" && f[0] != "not_alone")
         throw InvalidInput(where + ": unknown cue kind '" + std::string(f[0]) + "'");
       for (std::string_view w : split(f[1], '|'))
         if (!trim(w).empty()) cues_.emplace_back(std::string(f[0]), std::string(trim(w)));
@@ -155,6 +155,8 @@ class GazetteerBuilder {
       if (kind == "title") {
         g.titles_by_last_[w.back()].push_back(static_cast<std::uint32_t>(g.titles_.size()));
         g.titles_.push_back(std::move(w));
+      } else if (kind == "not_alone") {
+        if (w.size() == 1) g.not_alone_.insert(w.front());
       } else if (w.size() == 1) {
         (kind == "trigger" ? g.triggers_ : kind == "given" ? g.given_ : g.connectors_).insert(w.front());
         if (kind != "trigger") g.first_words_.add(w.front());
@@ -210,7 +212,7 @@ class GazetteerBuilder {
       g.protected_.insert(t);
       g.person_parts_.insert(t);
     }
-    if (tokens.size() < 2 || g.connectors_.count(tokens.back())) return;
+    if (tokens.size() < 2 || g.connectors_.count(tokens.back()) || g.not_alone_.count(tokens.back())) return;
     std::vector<std::string> short_name{tokens.back()};
     if (g.connectors_.count(tokens[tokens.size() - 2])) short_name.insert(short_name.begin(), tokens[tokens.size() - 2]);
     if (std::find(e.short_names.begin(), e.short_names.end(), short_name) == e.short_names.end())

@@ -75,6 +75,8 @@ class Gazetteer {
   /// Person titles (وزير الداخلية, الشيخ): token sequences, found by their last token.
   const std::vector<std::vector<std::string>>& titles() const { return titles_; }
   const std::vector<std::uint32_t>* titles_ending(std::string_view last) const;
+  /// Last words that never name a person alone (الثاني, الله).
+  const WordSet& not_alone() const { return not_alone_; }
   /// Every normalised token of a known person's names (family names for title patterns).
   const WordSet& person_parts() const { return person_parts_; }
 
@@ -90,7 +92,7 @@ class Gazetteer {
   WordFilter first_words_;
   WordSet protected_;
   std::string fingerprint_;
-  WordSet triggers_, given_, connectors_, person_parts_;
+  WordSet triggers_, given_, connectors_, person_parts_, not_alone_;
   std::vector<std::vector<std::string>> titles_;
   WordIndex titles_by_last_;
 };
