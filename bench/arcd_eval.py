@@ -87,6 +87,7 @@ def main():
     ap.add_argument("--work", default=None)
     a = ap.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="rasd-arcd-")
+    os.makedirs(work, exist_ok=True)
     passages = read_tsv(os.path.join(a.arcd, "passages.tsv"))
     queries = read_tsv(os.path.join(a.arcd, "queries.tsv"))
     qrels = read_qrels(os.path.join(a.arcd, "qrels.txt"))

@@ -47,10 +47,26 @@ std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, cons
   return out;
 }
 
+// The id from the document's Q term: no stored data to parse.
+std::string id_from_terms(const Xapian::Document& doc) {
+  const std::string prefix(schema::kId);
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(prefix);
+  if (t == doc.termlist_end() || !(*t).starts_with(prefix)) return {};
+  return (*t).substr(prefix.size());
+}
+
 }  // namespace
 
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx) {
   const Xapian::Document doc = item.get_document();
+  if (ctx.ids_only) {
+    Hit h;
+    h.rank = rank;
+    h.score = item.get_weight();
+    h.id = id_from_terms(doc);
+    return h;
+  }
   const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
   Hit h;
   h.rank = rank;

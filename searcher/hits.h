@@ -19,6 +19,7 @@ struct HitContext {
   const SearchPlan& plan;
   bool snippets = true;
   bool collapsed = true;
+  bool ids_only = false;
 };
 
 /// The hit for one match; `rank` is 1-based over the whole result list.

@@ -93,6 +93,7 @@ int run_batch(Searcher& searcher, const SearchArgs& args) {
   if (!in) throw InvalidInput("--batch: cannot read '" + args.batch + "'");
   SearchRequest request = args.request;
   request.snippets = false;
+  request.ids_only = true;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
