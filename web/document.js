@@ -11,12 +11,13 @@ function marked(text, entities, field, lang) {
 }
 
 function paragraphs(nodes) {
-  // Splits the marked text on blank lines into <p> elements, keeping entity spans whole.
+  // Splits the marked text at line breaks (the cleaned text has one paragraph a line) into
+  // <p> elements, keeping entity spans whole.
   const out = [];
   let p = el('p');
   for (const node of nodes) {
     if (node.nodeType !== Node.TEXT_NODE) { p.append(node); continue; }
-    const parts = node.textContent.split(/\n\s*\n/);
+    const parts = node.textContent.split(/\n+/);
     parts.forEach((part, i) => {
       if (i > 0) { out.push(p); p = el('p'); }
       if (part) p.append(document.createTextNode(part));

@@ -26,9 +26,11 @@ void authorize(const ServerContext& ctx, const HttpRequest& request) {
 
 Dispatched dispatch(ServerContext& ctx, HttpRequest& request) {
   Dispatched out{{}, "no_route"};
+  std::string allow;
   try {
     RouteMatch match = match_route(ctx.routes, request.method, request.path);
     if (!match.route) {
+      allow = match.allow;
       if (match.path_known) throw MethodNotAllowed("method " + request.method + " is not allowed on " + request.path);
       throw NoRoute("nothing is served at " + request.path);
     }
@@ -39,6 +41,7 @@ Dispatched dispatch(ServerContext& ctx, HttpRequest& request) {
     out.response = match.route->handler(request, ctx);
   } catch (...) {
     out.response = problem_response(problem_for(std::current_exception()), request.path);
+    if (out.response.status == 405) out.response.headers.emplace_back("Allow", allow);
   }
   return out;
 }

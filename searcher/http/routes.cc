@@ -71,6 +71,7 @@ RouteMatch match_route(const std::vector<Route>& routes, const std::string& meth
       std::map<std::string, std::string> params;
       if (!match_template(route.path, path, params)) continue;
       result.path_known = true;
+      result.allow += (result.allow.empty() ? "" : ", ") + route.method;
       if (route.method != method && !(method == "HEAD" && route.method == "GET")) continue;
       result.route = &route;
       result.path_params = std::move(params);

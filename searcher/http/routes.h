@@ -47,6 +47,7 @@ struct RouteMatch {
   const Route* route = nullptr;
   std::map<std::string, std::string> path_params;
   bool path_known = false;  // some route has this path, perhaps under another method
+  std::string allow;        // the methods that path takes ("GET, POST"), for a 405
 };
 
 RouteMatch match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path);

@@ -123,7 +123,9 @@ TEST_CASE("entities: labels with counts; the type is required and closed") {
 
 TEST_CASE("unknown paths are 404 and wrong methods 405, as problems") {
   expect_problem(shared_server().get("/api/nothing"), 404);
-  expect_problem(shared_server().client().Delete("/api/search"), 405);
+  const auto wrong = shared_server().client().Delete("/api/search");
+  expect_problem(wrong, 405);
+  CHECK(wrong->get_header_value("Allow") == "GET");
   expect_problem(shared_server().client().Post("/healthz", "", "text/plain"), 405);
 }
 
