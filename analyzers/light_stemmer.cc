@@ -54,19 +54,26 @@ class LightStemmer : public WordStemmer {
  public:
   explicit LightStemmer(const WordSet& protected_words) : data_(stem::load_stem_data(protected_words)) {
     collect_radical_article_stems();
+    fill_cache();
   }
 
   StemmerKind kind() const override { return StemmerKind::Light; }
 
   StemResult stem(std::string_view norm, const TermStats* stats) const override {
-    StemResult r;
-    if (!is_arabic_word(norm)) {
-      r.stem.assign(norm);
-      return r;
+    const bool own_stats = stats && stats->doc_count() >= stem::kMinEvidenceDocs;
+    if (!own_stats) {
+      // The built-in evidence: a frequent form's stem was computed at load (the hot path).
+      const char* e = data_->hot_cache.find(norm);
+      if (!e) e = data_->cache.find(norm);
+      if (e) {
+        StemResult r{std::string(stem::StemCache::stem_of(e)), {}};
+        stem::StemCache::alts_of(e, [&](std::string_view a) { r.alts.emplace_back(a); });
+        return r;
+      }
     }
-    const TermStats& source =
-        stats && stats->doc_count() >= stem::kMinEvidenceDocs ? *stats : static_cast<const TermStats&>(data_->lexicon);
-    const stem::Evidence ev(source);
+    if (!is_arabic_word(norm)) return {std::string(norm), {}};
+    const stem::Evidence ev(own_stats ? *stats : static_cast<const TermStats&>(data_->lexicon));
+    StemResult r;
     r.stem = stem_word(norm, ev, &r.alts);
     return r;
   }
@@ -282,6 +289,28 @@ class LightStemmer : public WordStemmer {
       data_->radical_article_stems.put(key, 0);
       data_->filter.add(key);
     });
+  }
+
+  // Precomputes the built-in-evidence stems of the lexicon's frequent forms, most frequent
+  // first so that the common words' entries sit together in memory.
+  void fill_cache() {
+    const stem::Evidence ev(data_->lexicon);
+    std::vector<std::pair<std::uint32_t, std::string_view>> forms;
+    data_->lexicon.forms().for_each([&](std::string_view form, std::uint32_t df) {
+      if (df >= stem::kCacheMinDf && is_arabic_word(form)) forms.emplace_back(df, form);
+    });
+    std::sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    data_->cache.reserve(forms.size());
+    data_->hot_cache.reserve(std::min(forms.size(), stem::kHotForms));
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+      const std::string_view form = forms[i].second;
+      std::vector<std::string> alts;
+      const std::string s = stem_word(form, ev, &alts);
+      if (i < stem::kHotForms) data_->hot_cache.add(form, s, alts);
+      else data_->cache.add(form, s, alts);
+    }
   }
 
   std::unique_ptr<stem::StemData> data_;

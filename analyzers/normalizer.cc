@@ -59,11 +59,47 @@ struct TextSink {
   void emit(char32_t c, std::uint32_t) { utf8::append(out, c); }
 };
 struct MappedSink {
+  // Writes through raw pointers into pre-sized buffers (std::string::push_back per byte is
+  // not inlined and dominated the normaliser); finish() trims them to what was written.
   NormalizedText& out;
-  void emit(char32_t c, std::uint32_t origin) {
-    const std::size_t before = out.text.size();
-    utf8::append(out.text, c);
-    out.offsets.insert(out.offsets.end(), out.text.size() - before, origin);
+  std::size_t n = 0;
+  [[gnu::always_inline]] void emit(char32_t c, std::uint32_t origin) {
+    if (n + 4 > out.text.size()) [[unlikely]] {
+      out.text.resize(out.text.size() * 2 + 16);
+      out.offsets.resize(out.text.size() + 1);
+    }
+    char* p = out.text.data() + n;
+    std::uint32_t* o = out.offsets.data() + n;
+    if (c < 0x80) {
+      *p = static_cast<char>(c);
+      *o = origin;
+      n += 1;
+      return;
+    }
+    std::size_t len;
+    if (c < 0x800) {
+      p[0] = static_cast<char>(0xC0 | (c >> 6));
+      p[1] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 2;
+    } else if (c < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (c >> 12));
+      p[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 3;
+    } else {
+      p[0] = static_cast<char>(0xF0 | (c >> 18));
+      p[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      p[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      p[3] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 4;
+    }
+    for (std::size_t k = 0; k < len; ++k) o[k] = origin;
+    n += len;
+  }
+  void finish(std::size_t original_size) {
+    out.text.resize(n);
+    out.offsets.resize(n);
+    out.offsets.push_back(static_cast<std::uint32_t>(original_size));
   }
 };
 
@@ -107,18 +143,42 @@ void Normalizer::run(std::string_view s, Sink& sink) const {
     const bool stable = nfkc_->quickCheck(icu::UnicodeString(uc), status) == UNORM_YES;
     return static_cast<std::uint8_t>((boundary ? kBoundary : 0) | (boundary && stable ? 0 : kNeedsNfkc));
   };
-  std::size_t i = 0;
-  while (i < s.size()) {
+  if (s.empty()) return;
+  // ASCII and 2-byte sequences (all of Arabic) inline; the rest through utf8::next.
+  auto decode = [&s](std::size_t& k) -> char32_t {
+    const auto b0 = static_cast<unsigned char>(s[k]);
+    if (b0 < 0x80) {
+      ++k;
+      return b0;
+    }
+    if (b0 >= 0xC2 && b0 < 0xE0 && k + 1 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[k + 1]);
+      if ((b1 & 0xC0) == 0x80) {
+        k += 2;
+        return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+      }
+    }
+    return utf8::next(s, k);
+  };
+  // Each code point is decoded once: the look-ahead that ends a segment is the next one's start.
+  std::size_t i = 0, c_end = 0;
+  char32_t c = decode(c_end);
+  for (;;) {
     const std::size_t seg_start = i;
-    const char32_t c = utf8::next(s, i);
     bool plain = (flags_of(c) & kNeedsNfkc) == 0;
-    std::size_t seg_end = i;
-    while (seg_end < s.size() && static_cast<unsigned char>(s[seg_end]) >= 0x80) {
-      std::size_t j = seg_end;
-      const char32_t d = utf8::next(s, j);
-      if (flags_of(d) & kBoundary) break;
+    std::size_t seg_end = c_end;
+    char32_t next = 0;
+    std::size_t next_end = seg_end;
+    bool more = false;
+    while (seg_end < s.size()) {
+      next_end = seg_end;
+      next = decode(next_end);
+      if (flags_of(next) & kBoundary) {
+        more = true;
+        break;
+      }
       plain = false;
-      seg_end = j;
+      seg_end = next_end;
     }
     const auto origin = static_cast<std::uint32_t>(seg_start);
     if (plain) {
@@ -137,17 +197,20 @@ void Normalizer::run(std::string_view s, Sink& sink) const {
         if (f != kDelete) sink.emit(f, origin);
       }
     }
+    if (!more) break;
     i = seg_end;
+    c = next;
+    c_end = next_end;
   }
 }
 
 NormalizedText Normalizer::normalize(std::string_view original) const {
   NormalizedText out;
-  out.text.reserve(original.size());
-  out.offsets.reserve(original.size() + 1);
+  out.text.resize(original.size());  // normalising rarely grows text; the sink grows if it does
+  out.offsets.resize(original.size() + 1);
   MappedSink sink{out};
   run(original, sink);
-  out.offsets.push_back(static_cast<std::uint32_t>(original.size()));
+  sink.finish(original.size());
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/stem_cache.h"
 #include "analyzers/stem_tables.h"
 #include "analyzers/term_stats.h"
 #include "analyzers/word_set.h"
@@ -30,6 +31,12 @@ class LexiconStats : public TermStats {
   std::uint32_t docs_ = 0;
 };
 
+/// Lexicon forms seen in at least this many documents get their stem precomputed.
+inline constexpr std::uint32_t kCacheMinDf = 3;
+/// The most frequent forms also go into a small table (~300 KiB) that stays in the CPU caches;
+/// Zipf's law puts about half of all tokens there.
+inline constexpr std::size_t kHotForms = 8192;
+
 /// Everything the light stemmer looks up besides the caller's statistics.
 struct StemData {
   explicit StemData(std::string_view lexicon_tsv) : lexicon(lexicon_tsv) {}
@@ -42,6 +49,11 @@ struct StemData {
   WordMap radical_article_stems;         // stems whose leading ال is radical (الغاء, التزام)
   WordFilter filter;                     // every key of the maps above: cheap rejection
   LexiconStats lexicon;
+
+  /// Stems of the lexicon's frequent forms under the built-in evidence, computed once at
+  /// load: most tokens of news text are among them, so the hot path is one look-up.
+  StemCache hot_cache;  // the kHotForms most frequent forms: small enough to stay in cache
+  StemCache cache;      // every lexicon form with df >= kCacheMinDf
 
   std::string_view keep(std::string s) { return storage.emplace_back(std::move(s)); }
 };

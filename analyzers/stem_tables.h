@@ -11,19 +11,34 @@
 namespace rasd::stem {
 
 /// A fast, non-cryptographic hash of a short byte string (words are mostly under 16 bytes).
+/// Reads whole 8- or 4-byte words (overlapping at the tail) rather than byte by byte.
 inline std::uint64_t fast_hash(std::string_view s) noexcept {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xA24BAED4963EE407ull);
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  auto load8 = [](const char* p) {
     std::uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
+    std::memcpy(&v, p, 8);
+    return v;
+  };
+  auto load4 = [](const char* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return std::uint64_t{v};
+  };
+  const std::size_t n = s.size();
+  const char* p = s.data();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xA24BAED4963EE407ull);
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load8(p + i)) * 0xFF51AFD7ED558CCDull, h ^= h >> 32;
+    h ^= load8(p + n - 8);  // the last 8 bytes, overlapping what the loop read
+  } else if (n >= 4) {
+    h ^= load4(p) | (load4(p + n - 4) << 32);
+  } else if (n > 0) {
+    h ^= std::uint64_t{static_cast<unsigned char>(p[0])} | (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
+         (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
   }
-  std::uint64_t v = 0;
-  std::memcpy(&v, s.data() + i, s.size() - i);
-  h = (h ^ v) * 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 29);
+  // murmur3's finaliser: every output bit depends on every input bit (slots use the low bits).
+  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
 }
 
 /// Words (viewing storage that outlives the map) to 32-bit values, open addressing.

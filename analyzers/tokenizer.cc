@@ -58,9 +58,26 @@ Tokenizer::Class Tokenizer::classify(char32_t c) const {
 std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
   std::vector<Token> tokens;
   const std::string_view s = nt.text;
+  tokens.reserve(s.size() / 8 + 1);  // news text averages ~11 bytes a token: no regrowth moves
   std::uint32_t pos = 0;
   std::size_t i = 0;
   auto word_char = [](Class k) { return k == kLetter || k == kNumeric || k == kExtendNumLet; };
+  // ASCII and 2-byte sequences (all of Arabic) decoded inline; the rest through utf8::next.
+  auto next = [&s](std::size_t& k) -> char32_t {
+    const auto b0 = static_cast<unsigned char>(s[k]);
+    if (b0 < 0x80) {
+      ++k;
+      return b0;
+    }
+    if (b0 >= 0xC2 && b0 < 0xE0 && k + 1 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[k + 1]);
+      if ((b1 & 0xC0) == 0x80) {
+        k += 2;
+        return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+      }
+    }
+    return utf8::next(s, k);
+  };
   auto emit = [&](std::size_t b, std::size_t e) {
     if (e - b > kMaxTokenBytes) return;
     Token t;
@@ -72,7 +89,7 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
   };
   while (i < s.size()) {
     std::size_t start = i;
-    Class k = classify(utf8::next(s, i));
+    Class k = classify(next(i));
     if (k == kIdeograph) {
       emit(start, i);
       continue;
@@ -83,7 +100,7 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
     bool has_alnum = k != kExtendNumLet;
     while (i < s.size()) {
       std::size_t j = i;
-      const Class c = classify(utf8::next(s, j));
+      const Class c = classify(next(j));
       if (c == kExtend) {  // WB4
         i = end = j;
         continue;
@@ -97,7 +114,7 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
       const bool mid = c == kMidLetter || c == kMidNum || c == kMidNumLet;
       if (!mid || j >= s.size()) break;
       std::size_t m = j;
-      const Class after = classify(utf8::next(s, m));
+      const Class after = classify(next(m));
       const bool letters = last == kLetter && after == kLetter && (c == kMidLetter || c == kMidNumLet);
       const bool digits = last == kNumeric && after == kNumeric && (c == kMidNum || c == kMidNumLet);
       if (!letters && !digits) break;  // WB6/7, WB11/12
