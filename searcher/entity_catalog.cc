@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/gazetteer.h"
 #include "indexer/schema.h"
 
 namespace rasd {
@@ -68,7 +69,23 @@ std::string EntityCatalog::resolve(const EntityKind& kind, std::string_view raw)
   return kind.letter == schema::kCountryLetter ? upper : as_given;
 }
 
+// The gazetteer's labels: Arabic (normalised) and English (lower-case) names of every entry.
+void EntityCatalog::load_gazetteer() {
+  if (!by_label_.empty()) return;
+  for (const GazetteerEntry& e : analyzer_.gazetteer().entries()) {
+    const EntityKind* kind = find_entity_kind(to_string(e.type));
+    if (!kind) continue;
+    by_label_.try_emplace(kind->letter + analyzer_.normalize(e.label_ar), e.id);
+    by_label_.try_emplace(kind->letter + ascii_case(e.label_en, false), e.id);
+    labels_.try_emplace(key(*kind, e.id), EntityLabels{e.label_ar, e.label_en});
+  }
+  by_label_.emplace(std::string(), std::string());  // loaded, even when the gazetteer is empty
+}
+
 std::string EntityCatalog::find_by_label(const EntityKind& kind, std::string_view label) {
+  load_gazetteer();
+  for (const std::string& k : {kind.letter + analyzer_.normalize(label), kind.letter + ascii_case(label, false)})
+    if (auto it = by_label_.find(k); it != by_label_.end()) return it->second;
   if (!scanned_[kind.letter]) {
     // Label every entity of this kind once: one stored document read per unlabelled entity.
     const std::string prefix(kind.prefix);
@@ -88,6 +105,7 @@ std::string EntityCatalog::find_by_label(const EntityKind& kind, std::string_vie
 
 EntityLabels EntityCatalog::labels(const EntityKind& kind, const std::string& id) {
   if (kind.letter == schema::kSourceLetter) return {id, id};
+  load_gazetteer();
   const std::string k = key(kind, id);
   if (auto it = labels_.find(k); it != labels_.end()) return it->second;
   const std::string term = schema::term(kind.prefix, id);

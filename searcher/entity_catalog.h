@@ -46,18 +46,20 @@ class EntityCatalog {
   EntityLabels labels(const EntityKind& kind, const std::string& id);
 
   /// Drops cached labels (after the database changed).
-  void clear() { labels_.clear(); scanned_.clear(); }
+  void clear() { labels_.clear(); scanned_.clear(); by_label_.clear(); }
 
  private:
   std::string key(const EntityKind& kind, const std::string& id) const { return std::string(1, kind.letter) + id; }
   bool exists(const EntityKind& kind, const std::string& id) const;
   void learn_from_document(Xapian::docid did);
   std::string find_by_label(const EntityKind& kind, std::string_view label);
+  void load_gazetteer();
 
   Xapian::Database db_;
   const Analyzer& analyzer_;
   std::unordered_map<std::string, EntityLabels> labels_;  // key: letter + id
   std::unordered_map<char, bool> scanned_;                 // every entity of a kind labelled
+  std::unordered_map<std::string, std::string> by_label_;  // letter + normalised label -> id
 };
 
 }  // namespace rasd
