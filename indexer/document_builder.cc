@@ -42,13 +42,16 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-// Positional surface and stem terms of one field; title stems also under S.
+// Surface terms (wdf only) and positional stem terms of one field; title stems also under S.
 void index_tokens(const Analysis& a, Xapian::termpos base, bool title, Xapian::Document& doc) {
   std::string term(schema::kStem);  // reused: the prefix stays, the stem is replaced
   const std::size_t prefix = term.size();
   for (const Token& t : a.tokens) {
     const Xapian::termpos pos = base + t.pos;
-    doc.add_posting(t.norm, pos);
+    // Surface forms weigh exact matches and feed the stemmer's statistics; phrases and NEAR
+    // match on stems, so only stems carry positions (each positional term costs Xapian a
+    // position-table entry per document: about half the write time and size).
+    doc.add_term(t.norm);
     term.resize(prefix);
     term += t.stem;
     doc.add_posting(term, pos);

@@ -1,5 +1,7 @@
 #include "indexer/index_writer.h"
 
+#include <filesystem>
+
 #include "analyzers/error.h"
 #include "indexer/iso_date.h"
 #include "indexer/schema.h"
@@ -89,7 +91,10 @@ WriteResult IndexWriter::add(BuiltDocument&& built) {
   std::string data = "{\"seq\":" + std::to_string(seq) + (built.data.size() > 2 ? "," : "");
   data.append(built.data, 1, std::string::npos);
   doc.set_data(data);
-  db_.replace_document(built.id_term, doc);
+  if (existing || initial_docs_ > 0 || written_.count(built.id_term))
+    db_.replace_document(built.id_term, doc);
+  else
+    db_.add_document(doc);  // a new index without this id: no id-term lookup needed
   written_.insert(built.id_term);
   return result;
 }
@@ -105,6 +110,34 @@ void IndexWriter::commit() {
   db_.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next_seq_));
   db_.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
   db_.commit();
+}
+
+std::uint32_t IndexWriter::doc_count() const {
+  try {
+    return db_.get_doccount();
+  } catch (const Xapian::DatabaseClosedError&) {
+    return Xapian::Database(dir_).get_doccount();  // after commit_and_compact()
+  }
+}
+
+void IndexWriter::commit_and_compact() {
+  namespace fs = std::filesystem;
+  commit();
+  const fs::path dir(dir_);
+  const fs::path tmp = dir.parent_path() / (dir.filename().string() + ".compacting");
+  const fs::path old = dir.parent_path() / (dir.filename().string() + ".old");
+  fs::remove_all(tmp);
+  fs::remove_all(old);
+  try {
+    Xapian::Database(dir_).compact(tmp.string());
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(tmp);
+    throw IndexError("cannot compact the index at '" + dir_ + "': " + e.get_msg());
+  }
+  db_.close();  // releases the write lock: the compacted copy replaces the folder
+  fs::rename(dir, old);
+  fs::rename(tmp, dir);
+  fs::remove_all(old);
 }
 
 }  // namespace rasd

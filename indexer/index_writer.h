@@ -50,7 +50,12 @@ class IndexWriter {
   /// Commits pending changes with the sequence counter and the commit time.
   void commit();
 
-  std::uint32_t doc_count() const { return db_.get_doccount(); }
+  /// Commits, then rewrites the index compactly (Xapian's compaction: about half the size
+  /// of a freshly built index) and swaps it in. Closes the writer: call it last. Readers
+  /// that have the index open keep the old files until they reopen it.
+  void commit_and_compact();
+
+  std::uint32_t doc_count() const;
   /// Documents the index held when it was opened.
   std::uint32_t initial_doc_count() const { return initial_docs_; }
   const std::string& dir() const { return dir_; }

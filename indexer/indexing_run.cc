@@ -144,7 +144,8 @@ class Run {
     }
     producers.join();
     if (failure) std::rethrow_exception(failure);
-    writer_.commit();
+    if (options_.compact) writer_.commit_and_compact();
+    else writer_.commit();
   }
 
   // Hands file i's reports to pass 2 and reports what reading it found.

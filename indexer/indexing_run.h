@@ -42,6 +42,7 @@ struct IndexOptions {
   unsigned threads = 0;            // analysis threads; 0 = one per core
   bool precount = true;            // count the batch's word statistics first (light stemmer)
   std::uint64_t cache_bytes = 1ull << 30;  // reports kept in memory between the two passes
+  bool compact = false;            // compact the index at the end (bulk builds)
 };
 
 /// What a run did.

@@ -10,8 +10,9 @@
 namespace rasd::schema {
 
 // ---- Terms -------------------------------------------------------------------------------
-// Unprefixed: normalised surface forms, positional (exact-form boost, phrases, and the
-// document frequencies the light stemmer weighs).
+// Unprefixed: normalised surface forms, wdf only (exact-form boost and the document
+// frequencies the light stemmer weighs). Phrases and NEAR match on the positional Z stems:
+// positions on both term spaces doubled the write cost and the index size.
 inline constexpr std::string_view kId = "Q";        // Q<id>: unique id; same id replaces
 inline constexpr std::string_view kStem = "Z";      // Z<stem>: stems (and alternatives), positional
 inline constexpr std::string_view kTitle = "S";     // S<stem>: title stems

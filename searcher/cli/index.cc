@@ -36,6 +36,7 @@ struct IndexArgs {
   unsigned threads = 0;
   std::size_t max_doc_mb = 4;
   bool no_precount = false;
+  bool compact = false;
   bool json = false;
   bool quiet = false;
 };
@@ -140,6 +141,7 @@ int run_index(const IndexArgs& args) {
   options.batch_size = std::max<std::size_t>(1, args.batch);
   options.threads = args.threads;
   options.precount = !args.no_precount;
+  options.compact = args.compact;
   const Cleaner cleaner;
   ConsoleObserver observer(!args.quiet && isatty(STDERR_FILENO));
   const IndexSummary summary = index_files(files, writer, *analyzer, cleaner, options, observer);
@@ -166,6 +168,7 @@ void add_index(CLI::App& app, Run& run) {
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
   cmd->add_option("--max-doc-mb", args->max_doc_mb, "Longer documents are truncated (default 4)");
   cmd->add_flag("--no-precount", args->no_precount, "Skip the statistics pre-pass (faster, less consistent stems)");
+  cmd->add_flag("--compact", args->compact, "Compact the index at the end (bulk builds: about half the size)");
   cmd->add_flag("--json", args->json, "Print the summary as one JSON line");
   cmd->add_flag("--quiet", args->quiet, "No progress bar");
   cmd->callback([args, &run] { run.exit_code = run_index(*args); });
