@@ -51,7 +51,7 @@ DateWords DateWords::load() {
       DatePhrase p = base;
       for (Token& t : tokenizer.tokenize(normalizer.normalize(phrase))) p.words.push_back(std::move(t.norm));
       if (p.words.empty()) continue;
-      w.starts.add(p.words.front());
+      w.starts.add_with_lam_forms(p.words.front());
       PhraseIndex* index = kind == "month" ? &w.months : kind == "hijri" ? &w.hijri
                          : kind == "relative" ? &w.relative : kind == "weekday" ? &w.weekdays : nullptr;
       if (index) {
@@ -69,6 +69,11 @@ DateWords DateWords::load() {
 std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view text, const std::vector<Token>& tokens,
                                    std::size_t i) {
   const ProcliticForms forms(tokens[i].norm);
+  return phrase_at(index, text, tokens, i, forms);
+}
+
+std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view text, const std::vector<Token>& tokens,
+                                   std::size_t i, const ProcliticForms& forms) {
   std::optional<PhraseHit> best;
   for (std::size_t f = 0; f < forms.size(); ++f) {
     const auto it = index.find(forms[f]);

@@ -40,5 +40,8 @@ struct DateWords {
 /// The longest phrase of `index` at token i; the first word may carry proclitics (بفبراير).
 std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view text, const std::vector<Token>& tokens,
                                    std::size_t i);
+/// The same, with token i's proclitic forms already computed.
+std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view text, const std::vector<Token>& tokens,
+                                   std::size_t i, const ProcliticForms& forms);
 
 }  // namespace rasd

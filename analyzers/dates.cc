@@ -29,6 +29,12 @@ struct Scan {
   std::string_view text;
   const std::vector<Token>& tokens;
   std::optional<Ymd> published;
+  const ProcliticForms* forms = nullptr;  // of the token the scan stands on, when computed
+
+  /// A phrase of `index` at token i, reusing the forms computed for it.
+  std::optional<PhraseHit> phrase(const PhraseIndex& index, std::size_t i, std::size_t current) const {
+    return forms && i == current ? phrase_at(index, text, tokens, i, *forms) : phrase_at(index, text, tokens, i);
+  }
 
   std::string_view gap(std::size_t a) const { return text.substr(tokens[a].end, tokens[a + 1].start - tokens[a].end); }
   bool joined(std::size_t a) const { return a + 1 < tokens.size() && name_gap(gap(a)); }
@@ -144,9 +150,9 @@ std::optional<DateMention> month_date(const Scan& s, std::size_t i, std::size_t&
     at = i + 1;
   }
   bool hijri = false;
-  std::optional<PhraseHit> m = phrase_at(s.words.months, s.text, s.tokens, at);
+  std::optional<PhraseHit> m = s.phrase(s.words.months, at, i);
   if (!m) {
-    m = phrase_at(s.words.hijri, s.text, s.tokens, at);
+    m = s.phrase(s.words.hijri, at, i);
     hijri = m.has_value();
   }
   if (!m) return std::nullopt;
@@ -173,7 +179,8 @@ std::optional<DateMention> month_date(const Scan& s, std::size_t i, std::size_t&
 
 /// عام 2018, العام 2018, لعام 2018.
 std::optional<DateMention> year_date(const Scan& s, std::size_t i, std::size_t& last) {
-  const ProcliticForms forms(s.tokens[i].norm);
+  if (!s.forms) return std::nullopt;
+  const ProcliticForms& forms = *s.forms;
   bool cue = false;
   for (std::size_t f = 0; f < forms.size() && !cue; ++f) cue = s.words.year_cue.count(forms[f]) > 0;
   if (!cue || !s.joined(i)) return std::nullopt;
@@ -205,7 +212,7 @@ int iso_weekday(const Ymd& v) {
 std::optional<DateMention> relative_date(const Scan& s, std::size_t i, std::size_t& last) {
   if (!s.published) return std::nullopt;
   const Ymd& p = *s.published;
-  if (const auto r = phrase_at(s.words.relative, s.text, s.tokens, i)) {
+  if (const auto r = s.phrase(s.words.relative, i, i)) {
     last = r->last;
     if (r->phrase->unit == 'd' && s.joined(last) && phrase_at(s.words.weekdays, s.text, s.tokens, last + 1))
       last = phrase_at(s.words.weekdays, s.text, s.tokens, last + 1)->last;  // أمس الثلاثاء
@@ -213,7 +220,7 @@ std::optional<DateMention> relative_date(const Scan& s, std::size_t i, std::size
   }
   const bool today = s.words.today.count(s.tokens[i].norm) > 0;
   const std::size_t at = today && s.joined(i) ? i + 1 : i;
-  const auto wd = phrase_at(s.words.weekdays, s.text, s.tokens, at);
+  const auto wd = s.phrase(s.words.weekdays, at, i);
   if (!wd) return std::nullopt;
   last = wd->last;
   if (today) return mention(s, i, last, p);
@@ -239,12 +246,14 @@ DateExtractor::~DateExtractor() = default;
 
 std::vector<DateMention> DateExtractor::extract(std::string_view text, const std::vector<Token>& tokens,
                                                 const std::optional<std::string>& published) const {
-  const Scan s{*words_, text, tokens, parse_published(published)};
+  Scan s{*words_, text, tokens, parse_published(published)};
   std::vector<DateMention> out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].norm;
     const bool digit = !w.empty() && w.front() >= '0' && w.front() <= '9';
     if (!digit && !words_->starts.may_contain_forms_of(w)) continue;  // most words start no date
+    const ProcliticForms forms(w);
+    s.forms = &forms;
     std::size_t last = i;
     std::optional<DateMention> d = numeric_date(s, i, last);
     if (!d) d = month_date(s, i, last);

@@ -126,7 +126,8 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
       ++i;  // most words start no name: skip the look-ups
       continue;
     }
-    std::optional<Match> m = entity_match::longest_at(c, i);
+    const ProcliticForms forms(tokens[i].norm);
+    std::optional<Match> m = entity_match::longest_at(c, i, forms);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (!m) m = entity_match::title_person_at(c, i);
     if (!m) {

@@ -106,8 +106,12 @@ bool Context::joined(std::size_t a) const {
 }
 
 std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
-  const Gazetteer& g = c.gazetteer;
   const ProcliticForms forms(c.tokens[i].norm);
+  return longest_at(c, i, forms, only);
+}
+
+std::optional<Match> longest_at(const Context& c, std::size_t i, const ProcliticForms& forms, Only only) {
+  const Gazetteer& g = c.gazetteer;
   std::optional<Match> best;
   std::uint32_t best_name = 0;
   for (std::size_t f = 0; f < forms.size(); ++f) {
@@ -136,6 +140,7 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
 std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   const Gazetteer& g = c.gazetteer;
   const std::string& first = c.tokens[i].norm;
+  if (!g.name_starters().may_contain(first)) return std::nullopt;
   const bool connector = g.connectors().count(first) > 0;
   if (!connector && !g.given_names().count(first)) return std::nullopt;
   if (!title_before(c, i)) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzers/gazetteer.h"
+#include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 
 namespace rasd::entity_match {
@@ -39,6 +40,8 @@ enum class Only { Any, Countries };
 
 /// The longest gazetteer name starting at token i (its first word may carry proclitics).
 std::optional<Match> longest_at(const Context& c, std::size_t i, Only only = Only::Any);
+/// The same, with the first word's proclitic forms already computed.
+std::optional<Match> longest_at(const Context& c, std::size_t i, const ProcliticForms& forms, Only only = Only::Any);
 
 /// A person's name after a title (وزير الداخلية, الشيخ) starting at token i, if any.
 std::optional<Match> title_person_at(const Context& c, std::size_t i);

@@ -136,6 +136,13 @@ class GazetteerBuilder {
     auto g = std::make_unique<Gazetteer>();
     build_cues(*g);
     for (RawEntry& r : raw_) add_entry(*g, r);
+    std::vector<std::string> firsts;
+    for (auto& [word, names] : g->by_first_) {
+      firsts.push_back(word);
+      g->first_names_.push_back(std::move(names));
+    }
+    g->by_first_.clear();
+    g->first_table_ = WordTable(std::move(firsts));
     g->fingerprint_ = digest();
     return g;
   }
@@ -159,7 +166,10 @@ class GazetteerBuilder {
         if (w.size() == 1) g.not_alone_.insert(w.front());
       } else if (w.size() == 1) {
         (kind == "trigger" ? g.triggers_ : kind == "given" ? g.given_ : g.connectors_).insert(w.front());
-        if (kind != "trigger") g.first_words_.add(w.front());
+        if (kind != "trigger") {
+          g.first_words_.add_with_lam_forms(w.front());
+          g.name_starters_.add(w.front());
+        }
       }
     }
   }
@@ -167,7 +177,7 @@ class GazetteerBuilder {
   void add_name(Gazetteer& g, std::vector<std::string> tokens, NameKind kind) const {
     if (tokens.empty()) return;
     const auto entry = static_cast<std::uint32_t>(g.entries_.size());
-    g.first_words_.add(tokens.front());
+    g.first_words_.add_with_lam_forms(tokens.front());
     g.by_first_[tokens.front()].push_back(static_cast<std::uint32_t>(g.names_.size()));
     g.names_.push_back({std::move(tokens), entry, kind});
   }
@@ -285,8 +295,8 @@ std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& extra_dir) {
 }
 
 const std::vector<std::uint32_t>* Gazetteer::names_starting(std::string_view first) const {
-  const auto it = by_first_.find(first);
-  return it == by_first_.end() ? nullptr : &it->second;
+  const std::uint32_t i = first_table_.find(first);
+  return i == WordTable::kAbsent ? nullptr : &first_names_[i];
 }
 
 const std::vector<std::uint32_t>* Gazetteer::titles_ending(std::string_view last) const {

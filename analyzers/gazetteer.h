@@ -12,6 +12,7 @@
 #include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 #include "analyzers/word_set.h"
+#include "analyzers/word_table.h"
 
 namespace rasd {
 
@@ -65,6 +66,8 @@ class Gazetteer {
   const std::vector<GazetteerName>& names() const { return names_; }
   /// Every word a match may start with (first words of names, given names, connectors).
   const WordFilter& first_words() const { return first_words_; }
+  /// Given names and connectors: the words a title-pattern name may start with.
+  const WordFilter& name_starters() const { return name_starters_; }
   /// Names by their first normalised token (bare: without proclitics).
   const std::vector<std::uint32_t>* names_starting(std::string_view first) const;
 
@@ -88,8 +91,11 @@ class Gazetteer {
   friend class GazetteerBuilder;
   std::vector<GazetteerEntry> entries_;
   std::vector<GazetteerName> names_;
-  WordIndex by_first_;
+  WordIndex by_first_;               // while building
+  WordTable first_table_;            // then: first word -> index into first_names_
+  std::vector<std::vector<std::uint32_t>> first_names_;
   WordFilter first_words_;
+  WordFilter name_starters_{14};
   WordSet protected_;
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_, not_alone_;

@@ -51,18 +51,27 @@ void ProcliticForms::add_preposition_forms(std::string_view base, std::size_t st
 
 void WordFilter::add(std::string_view word) {
   const std::uint64_t h = mix(word);
-  bits_[(h >> 6) & kMask] |= std::uint64_t{1} << (h & 63);
+  bits_[(h >> 6) & mask_] |= std::uint64_t{1} << (h & 63);
 }
 
 bool WordFilter::may_contain_forms_of(std::string_view word) const {
+  // The forms ProcliticForms lists are suffixes of the word, except ال + rest for لل words;
+  // add_with_lam_forms() put ل + rest in the filter for those, so plain suffixes suffice here.
   if (may_contain(word)) return true;
-  const bool conj = starts_with(word, kWawUtf8) || starts_with(word, kFehUtf8);
-  const bool prep = starts_with(word, kBehUtf8) || starts_with(word, kLamUtf8) || starts_with(word, kKafUtf8);
-  if (!conj && !prep) return false;  // the common case: one probe
-  const ProcliticForms forms(word);
-  for (std::size_t f = 1; f < forms.size(); ++f)
-    if (may_contain(forms[f])) return true;
+  std::string_view rest = word;
+  if ((starts_with(rest, kWawUtf8) || starts_with(rest, kFehUtf8)) && rest.size() >= 6) {
+    rest.remove_prefix(2);
+    if (may_contain(rest)) return true;
+  }
+  if ((starts_with(rest, kBehUtf8) || starts_with(rest, kLamUtf8) || starts_with(rest, kKafUtf8)) && rest.size() >= 6)
+    return may_contain(rest.substr(2));
   return false;
+}
+
+void WordFilter::add_with_lam_forms(std::string_view word) {
+  add(word);
+  if (starts_with(word, kAlUtf8) && word.size() > kAlUtf8.size())  // المغرب -> لمغرب, as in للمغرب
+    add(std::string(kLamUtf8) + std::string(word.substr(kAlUtf8.size())));
 }
 
 bool name_gap(std::string_view gap) {

@@ -48,13 +48,20 @@ class ProcliticForms {
 /// on the ordinary words of a text (throughput: ARABIC.md §4 extraction must stay cheap).
 class WordFilter {
  public:
+  /// A filter of 2^log2_bits bits (the default, 2^18 = 32 KiB, stays in cache).
+  explicit WordFilter(unsigned log2_bits = 18)
+      : mask_((std::uint64_t{1} << (log2_bits - 6)) - 1), bits_(std::size_t{1} << (log2_bits - 6), 0) {}
   void add(std::string_view word);
+  /// Adds the word, and for a word with the article (المغرب) the form لمغرب that a لل spelling
+  /// (للمغرب) leaves once its first ل is off: may_contain_forms_of() then needs no rebuilding.
+  void add_with_lam_forms(std::string_view word);
   bool may_contain(std::string_view word) const {
     const std::uint64_t h = mix(word);
-    return (bits_[(h >> 6) & kMask] >> (h & 63)) & 1;
+    return (bits_[(h >> 6) & mask_] >> (h & 63)) & 1;
   }
   /// True when some proclitic form of `word` (as ProcliticForms lists them) may be in the
-  /// filter; computed in place, as this runs on every word of every text.
+  /// filter, provided the words went in through add_with_lam_forms(); computed in place on
+  /// suffixes of the word, as this runs on every word of every text.
   bool may_contain_forms_of(std::string_view word) const;
   /// The word hash the filter uses (for small per-document filters): the length and the
   /// first and last eight bytes, loaded with fixed-size copies so that it compiles to a few
@@ -73,9 +80,8 @@ class WordFilter {
   }
 
  private:
-  static constexpr std::size_t kWords = std::size_t{1} << 12;  // 2^18 bits, 32 KiB: stays in cache
-  static constexpr std::uint64_t kMask = kWords - 1;
-  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kWords, 0);
+  std::uint64_t mask_;
+  std::vector<std::uint64_t> bits_;
 };
 
 /// True when the original text between two words of a name holds only spaces or a hyphen:
