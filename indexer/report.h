@@ -28,5 +28,8 @@ struct Report {
 //  "dates":[{"value","precision","start","end","text","field"}],
 //  "extra":{...}}
 // Spans are byte offsets into the stored "title" or "text" named by "field".
+// "published" is the Report's date (null when unknown, or the dateline's day); "seq" is the
+// ingest sequence (as the kSequence value); "extra" holds unknown JSONL keys, txt's "section",
+// TREC's "category"/"author", SaudiNewsNet's "author"/"date_extracted" ({} when none).
 
 }  // namespace rasd

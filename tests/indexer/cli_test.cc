@@ -93,6 +93,18 @@ TEST_CASE("rasd index: summary, show, stats, exit 2 when something was skipped")
   CHECK(doc_count(dir / "db2") == 1);
 }
 
+TEST_CASE("rasd index: JSONL on stdin, --source, a dateline when metadata has no date") {
+  TempDir dir;
+  write_file(dir / "in.jsonl",
+             "{\"id\":\"dl\",\"title\":\"خبر\",\"body\":\"الرباط في 12 مارس 2023 - أعلنت السلطات توقيف شخص.\"}\n");
+  const Result r = run("cat " + dir / "in.jsonl" + " | " + rasd_cmd("index --quiet --source Agency --db " + dir / "db" + " -"));
+  CHECK(r.code == 0);
+  const auto d = nlohmann::json::parse(run(rasd_cmd("show --json --db " + dir / "db" + " dl")).out);
+  CHECK(d["source"] == "Agency");
+  CHECK(d["published"] == "2023-03-12");  // from the dateline: the text's first day-precision date
+  CHECK(Xapian::Database(dir / "db").term_exists("XSagency"));
+}
+
 TEST_CASE("rasd index: a second writer gets a clear message") {
   TempDir dir;
   Xapian::WritableDatabase holder(dir / "db", Xapian::DB_CREATE_OR_OPEN);
