@@ -19,6 +19,10 @@ void bump(std::unordered_map<std::string, std::uint64_t, StringViewHash, std::eq
 }  // namespace
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  if (collapse_) {
+    std::string cluster = doc.get_value(schema::kCluster);
+    if (!cluster.empty() && !clusters_.insert(std::move(cluster)).second) return;
+  }
   ++documents_;
   if (!letters_.empty()) {
     const std::string keys = doc.get_value(schema::kFacets);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -16,10 +17,13 @@
 
 namespace rasd {
 
-/// Counts facet keys whose type letter is in `letters`, and (optionally) months.
+/// Counts facet keys whose type letter is in `letters`, and (optionally) months. With
+/// `collapse`, a near-duplicate cluster counts once (the matcher shows spies every copy), so
+/// counts agree with the collapsed hit list.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(std::string letters, bool months) : letters_(std::move(letters)), months_(months) {}
+  FacetSpy(std::string letters, bool months, bool collapse)
+      : letters_(std::move(letters)), months_(months), collapse_(collapse) {}
   void operator()(const Xapian::Document& doc, double weight) override;
 
   /// (id, count) of one type letter, most frequent first (ties by id), at most `limit`.
@@ -33,7 +37,9 @@ class FacetSpy : public Xapian::MatchSpy {
  private:
   std::string letters_;
   bool months_;
+  bool collapse_;
   std::uint64_t documents_ = 0;
+  std::unordered_set<std::string> clusters_;
   std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> keys_;
   std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> month_counts_;
 };

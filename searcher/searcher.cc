@@ -129,7 +129,7 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   std::string letters;
   for (const EntityKind* k = entity_kinds_begin(); k != entity_kinds_end(); ++k)
     if (!plan.filters_facet(k->letter)) letters += k->letter;
-  FacetSpy spy(letters, true);
+  FacetSpy spy(letters, true, request.collapse);
   if (request.facets) enquire.add_matchspy(&spy);
   const Xapian::doccount check = request.facets ? std::min<Xapian::doccount>(docs, limits_.max_facet_docs)
                                                 : request.offset + request.limit;
@@ -164,7 +164,7 @@ void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan
     enquire.set_query(plan.without(letter));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (request.collapse) enquire.set_collapse_key(schema::kCluster);
-    FacetSpy spy(std::string(1, letter), false);
+    FacetSpy spy(std::string(1, letter), false, request.collapse);
     enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
     result.facets_exact = result.facets_exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -166,8 +166,15 @@ TEST_CASE("collapse: one hit per cluster with its copies") {
   CHECK(res.hits[0].copies == 2);
   REQUIRE(res.hits[0].copy_list.size() == 1);
   CHECK(res.hits[0].copy_list[0].id != res.hits[0].id);
+  r.facets = true;
+  const SearchResult counted = run(r);
+  CHECK(counted.total == 1);
+  CHECK(facet(counted, "country", "IQ") == 1);  // the cluster counts once, like the hit list
+  CHECK(facet(counted, "source", "bbc") + facet(counted, "source", "aawsat") == 1);
   r.collapse = false;
-  CHECK(ids(run(r)) == Ids{"d1,d2"});
+  const SearchResult all = run(r);
+  CHECK(ids(all) == Ids{"d1,d2"});
+  CHECK(facet(all, "country", "IQ") == 2);
 }
 
 TEST_CASE("snippets: whole original words highlighted, offsets and escaped markup") {
