@@ -153,8 +153,10 @@ class Run {
     FileRead fr = std::move(reads_[i]);
     if (!fr.reports) {
       FileRead again = read_file(i);
-      fr.reports = std::move(again.reports);
-      if (!fr.read) fr = std::move(again);
+      if (fr.read)
+        fr.reports = std::move(again.reports);
+      else
+        fr = std::move(again);  // not read in pass 1 (no precount): take everything
     }
     std::lock_guard lock(observer_mutex_);
     for (const Issue& w : fr.warnings) observer_.warning(w);
