@@ -121,11 +121,13 @@ EntityExtractor::EntityExtractor(const Gazetteer& gazetteer) : gazetteer_(gazett
 std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const std::vector<Token>& tokens) const {
   const Context c{gazetteer_, text, tokens};
   std::vector<Match> found;
+  std::vector<std::uint32_t> gated;  // tokens that may start a name (or a last name alone)
   for (std::size_t i = 0; i < tokens.size();) {
     if (!gazetteer_.first_words().may_contain_forms_of(tokens[i].norm)) {
       ++i;  // most words start no name: skip the look-ups
       continue;
     }
+    gated.push_back(static_cast<std::uint32_t>(i));
     const ProcliticForms forms(tokens[i].norm);
     std::optional<Match> m = entity_match::longest_at(c, i, forms);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
@@ -139,7 +141,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     found.push_back(std::move(*m));
   }
   drop_unconfirmed(found);
-  std::vector<Match> alone = entity_match::last_name_mentions(c, found);
+  std::vector<Match> alone = entity_match::last_name_mentions(c, found, gated);
   std::vector<EntityMention> out;
   out.reserve(found.size() + alone.size());
   for (const Match& m : found) out.push_back(to_mention(c, found, m));

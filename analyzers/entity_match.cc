@@ -169,7 +169,8 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   return m;
 }
 
-std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found) {
+std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found,
+                                      const std::vector<std::uint32_t>& gated) {
   // Short name (first word) -> (its words, index of the full match); a short name two persons
   // of the document share names neither.
   struct Short {
@@ -188,10 +189,12 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
       }
     list.push_back({std::move(words), source});
   };
+  bool pattern_persons = false;
   for (std::size_t f = 0; f < found.size(); ++f) {
     const Match& m = found[f];
     for (std::uint32_t t = m.first; t <= m.last; ++t) covered[t] = true;
     if (m.pattern_person) {
+      pattern_persons = true;
       const std::string& last = c.tokens[m.last].norm;
       if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last))
         add_short({last}, static_cast<int>(f));
@@ -203,8 +206,11 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
   if (shorts.empty()) return out;
   std::bitset<1024> maybe;  // a per-document filter over the short names' first words
   for (const auto& entry : shorts) maybe.set(WordFilter::mix(entry.first) % maybe.size());
-  for (std::size_t i = 0; i < c.tokens.size(); ++i) {
-    if (covered[i] || c.tokens[i].stop) continue;
+  const std::size_t n = pattern_persons ? c.tokens.size() : gated.size();
+  std::size_t next_free = 0;  // tokens before it belong to a last name already found
+  for (std::size_t g = 0; g < n; ++g) {
+    const std::size_t i = pattern_persons ? g : gated[g];
+    if (i < next_free || covered[i] || c.tokens[i].stop) continue;
     const std::string& word = c.tokens[i].norm;
     if (!maybe.test(WordFilter::mix(word) % maybe.size()) && !starts_with(word, kWawUtf8) &&
         !starts_with(word, kFehUtf8) && !starts_with(word, kBehUtf8) && !starts_with(word, kLamUtf8) &&
@@ -220,8 +226,8 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
       if (it == shorts.end()) continue;
       for (const Short& s : it->second) {
         bool ok = !s.clash && i + s.words.size() <= c.tokens.size();
-        for (std::size_t k = 1; ok && k < s.words.size(); ++k)
-          ok = !covered[i + k] && c.joined(i + k - 1) && c.tokens[i + k].norm == s.words[k];
+        for (std::size_t w = 1; ok && w < s.words.size(); ++w)
+          ok = !covered[i + w] && c.joined(i + w - 1) && c.tokens[i + w].norm == s.words[w];
         if (ok && (!hit || s.words.size() > hit->words.size())) hit = &s;
       }
     }
@@ -230,8 +236,8 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     m.first = static_cast<std::uint32_t>(i);
     m.last = static_cast<std::uint32_t>(i + hit->words.size() - 1);
     m.source = m.pattern_person ? hit->source : -1;
+    next_free = m.last + 1;
     out.push_back(m);
-    i = m.last;
   }
   return out;
 }

@@ -225,8 +225,10 @@ class GazetteerBuilder {
     if (tokens.size() < 2 || g.connectors_.count(tokens.back()) || g.not_alone_.count(tokens.back())) return;
     std::vector<std::string> short_name{tokens.back()};
     if (g.connectors_.count(tokens[tokens.size() - 2])) short_name.insert(short_name.begin(), tokens[tokens.size() - 2]);
-    if (std::find(e.short_names.begin(), e.short_names.end(), short_name) == e.short_names.end())
+    if (std::find(e.short_names.begin(), e.short_names.end(), short_name) == e.short_names.end()) {
+      g.first_words_.add_with_lam_forms(short_name.front());  // a last name alone may start a mention
       e.short_names.push_back(std::move(short_name));
+    }
   }
 
   std::string digest() const {

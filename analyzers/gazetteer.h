@@ -64,7 +64,8 @@ class Gazetteer {
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const std::vector<GazetteerName>& names() const { return names_; }
-  /// Every word a match may start with (first words of names, given names, connectors).
+  /// Every word a match may start with (first words of names, given names, connectors,
+  /// persons' last names).
   const WordFilter& first_words() const { return first_words_; }
   /// Given names and connectors: the words a title-pattern name may start with.
   const WordFilter& name_starters() const { return name_starters_; }
