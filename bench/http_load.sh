@@ -8,6 +8,7 @@
 #   RASD_BENCH_DB=DIR     an existing ANT index (else built once into bench/out/ant-index)
 #   RASD_CORPORA=DIR      corpora folder (default ../shared/corpora)
 #   RUNS=3 DURATION=10s CONNECTIONS="1 8 32" SEARCHERS=4 THREADS=16
+#   SERVE_ARGS="--max-facet-docs 2000"   extra `rasd serve` options
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,7 +27,7 @@ if [ ! -d "$db" ]; then
 fi
 
 log="$(mktemp)"
-"$rasd" serve --db "$db" --port 0 --quiet --searchers "${SEARCHERS:-4}" --threads "${THREADS:-16}" 2>"$log" &
+"$rasd" serve --db "$db" --port 0 --quiet --searchers "${SEARCHERS:-4}" --threads "${THREADS:-16}" ${SERVE_ARGS:-} 2>"$log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 url=""
@@ -44,17 +45,23 @@ field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
 # Warm the caches once so the first measured run is not a cold-disk outlier.
 wrk -t1 -c1 -d3s -s "$root/bench/http_load.lua" "$url" >/dev/null
 
-printf '%-8s %-6s %10s %10s %10s %8s\n' endpoint conns "req/s" "p50 ms" "p99 ms" errors
+cpu_ms() { awk '{print ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"'}' "/proc/$server/stat"; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf '%-8s %-6s %10s %10s %10s %8s %12s\n' endpoint conns "req/s" "p50 ms" "p99 ms" errors "cpu ms/req"
 for c in $connections; do
   threads=$(( c < 2 ? 1 : 2 ))
   for script in http_health http_load; do
     results=""
+    cpu_before=$(cpu_ms)
     for _ in $(seq 1 "$runs"); do
       results+="$(wrk -t"$threads" -c"$c" -d"$duration" -s "$root/bench/$script.lua" "$url" | grep RESULT)"$'\n'
     done
+    cpu=$(awk -v a="$cpu_before" -v b="$(cpu_ms)" -v n="$(echo "$results" | field requests | awk '{s += $1} END {print s}')" \
+          'BEGIN {printf "%.2f", (b - a) / n}')
     name=$([ "$script" = http_load ] && echo search || echo healthz)
-    printf '%-8s %-6s %10s %10s %10s %8s\n' "$name" "$c" \
+    printf '%-8s %-6s %10s %10s %10s %8s %12s\n' "$name" "$c" \
       "$(echo "$results" | field rps | median)" "$(echo "$results" | field p50_ms | median)" \
-      "$(echo "$results" | field p99_ms | median)" "$(echo "$results" | field errors | sort -n | tail -1)"
+      "$(echo "$results" | field p99_ms | median)" "$(echo "$results" | field errors | sort -n | tail -1)" "$cpu"
   done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,6 +44,9 @@ void add_serve(CLI::App& app, Run& run) {
   cmd->add_option("--searchers", options->searchers, "concurrent searches (each keeps an open index)")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-facet-docs", options->limits.max_facet_docs,
+                  "facet counts visit at most this many matches (fewer: faster, counts marked inexact)")
+      ->capture_default_str();
   cmd->add_option("--max-body", options->max_body_bytes, "largest request body, bytes")->capture_default_str();
   auto alerts = std::make_shared<http::AlertsServeOptions>();
   cmd->add_option("--webhook-allow", alerts->webhook_allow, "HOST[:PORT] alert webhooks may post to (repeatable)");
