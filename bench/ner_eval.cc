@@ -4,7 +4,7 @@
 // rasd types map to ANERcorp's: country + place -> LOC, org -> ORG, person -> PERS; nisba
 // adjectives (المغربية) are not names and are left out; MISC is not scored. Location spans drop
 // generic head nouns and epithets as ANERcorp's guideline does (دولة [قطر], [مكة] المكرمة), and
-// organisation spans their head noun (حركة [حماس], قناة [الجزيرة]).
+// organisation spans their head noun and a trailing nisba (حركة [حماس], [حزب الله] اللبناني).
 // Usage: ner_eval [--errors N]  (prints N false positives and misses per type of the first part)
 #include <algorithm>
 #include <cstdio>
@@ -111,6 +111,11 @@ struct Alignment {
       heads.insert(a.normalize(w));
     for (const char* w : {"المكرمة", "المحتلة", "الشريف", "الإسلامية", "الشعبية"}) tails.insert(a.normalize(w));
   }
+  /// True when the word alone is a country's nisba (اللبناني, الإيراني).
+  static bool nisba(const rasd::Analyzer& a, const std::string& word) {
+    const rasd::Analysis r = a.analyze(word);
+    return r.entities.size() == 1 && r.entities[0].adjective;
+  }
   /// The word without a leading و ف ب ل (the head noun may carry them: وقطاع غزة).
   static std::string bare(std::string w) {
     for (const char* p : {"\u0648", "\u0641"})
@@ -122,7 +127,10 @@ struct Alignment {
   void apply(const rasd::Analyzer& a, const std::vector<GoldToken>& t, Span& s) const {
     const std::set<std::string>& h = s.type == "ORG" ? org_heads : heads;
     while (s.first < s.last && h.count(bare(a.normalize(t[s.first].text)))) ++s.first;
-    if (s.type == "ORG") return;
+    if (s.type == "ORG") {  // حزب الله [اللبناني]: a trailing nisba stays outside the tag
+      if (s.first < s.last && nisba(a, t[s.last].text)) --s.last;
+      return;
+    }
     while (s.first < s.last && tails.count(a.normalize(t[s.last].text))) --s.last;
   }
 };
