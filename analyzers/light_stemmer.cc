@@ -60,11 +60,15 @@ class LightStemmer : public WordStemmer {
   StemmerKind kind() const override { return StemmerKind::Light; }
 
   StemResult stem(std::string_view norm, const TermStats* stats) const override {
+    // No rule changes a word of one or two letters (every strip leaves two letters or more
+    // and removes at least one): في, من, ان... skip every look-up.
+    if (norm.size() <= 2 * kLetter) return {std::string(norm), {}};
     const bool own_stats = stats && stats->doc_count() >= stem::kMinEvidenceDocs;
     if (!own_stats) {
       // The built-in evidence: a frequent form's stem was computed at load (the hot path).
-      const char* e = data_->hot_cache.find(norm);
-      if (!e) e = data_->cache.find(norm);
+      const std::uint64_t h = stem::fast_hash(norm);
+      const char* e = data_->hot_cache.find(norm, h);
+      if (!e) e = data_->cache.find(norm, h);
       if (e) {
         StemResult r{std::string(stem::StemCache::stem_of(e)), {}};
         stem::StemCache::alts_of(e, [&](std::string_view a) { r.alts.emplace_back(a); });

@@ -43,9 +43,10 @@ class StemCache {
   }
 
   /// The entry of `form`, or nullptr. Read it with stem_of() and alts_of().
-  const char* find(std::string_view form) const noexcept {
+  const char* find(std::string_view form) const noexcept { return find(form, fast_hash(form)); }
+  /// The same with `h` == fast_hash(form) computed by the caller (one hash for several tables).
+  const char* find(std::string_view form, std::uint64_t h) const noexcept {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = fast_hash(form);
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot s = slots_[i];
