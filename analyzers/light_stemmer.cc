@@ -62,7 +62,10 @@ class LightStemmer : public WordStemmer {
   StemResult stem(std::string_view norm, const TermStats* stats) const override {
     // No rule changes a word of one or two letters (every strip leaves two letters or more
     // and removes at least one): في, من, ان... skip every look-up.
-    if (norm.size() <= 2 * kLetter) return {std::string(norm), {}};
+    // Nor a token that does not start with an Arabic letter (numbers, dates, Latin words).
+    if (norm.size() <= 2 * kLetter || static_cast<unsigned char>(norm[0]) < 0xD8 ||
+        static_cast<unsigned char>(norm[0]) > 0xDB)
+      return {std::string(norm), {}};
     const bool own_stats = stats && stats->doc_count() >= stem::kMinEvidenceDocs;
     if (!own_stats) {
       // The built-in evidence: a frequent form's stem was computed at load (the hot path).
