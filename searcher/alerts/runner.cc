@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <unordered_set>
 
 #include "analyzers/error.h"
@@ -34,34 +37,57 @@ CrashPoint parse_crash_point(const std::string& name) {
 }
 
 AlertRunner::AlertRunner(AlertStore& store, AlertIndex& index, RunnerConfig config)
-    : store_(store), index_(index), config_(std::move(config)) {}
+    : AlertRunner(store, std::vector<AlertIndex*>{&index}, std::move(config)) {}
+
+AlertRunner::AlertRunner(AlertStore& store, std::vector<AlertIndex*> indexes, RunnerConfig config)
+    : store_(store), indexes_(std::move(indexes)), config_(std::move(config)) {
+  if (indexes_.empty()) throw InvalidInput("the alert runner needs an index");
+}
 
 void AlertRunner::crash_point(CrashPoint point) const {
   if (config_.crash_at == point) ::_exit(137);
 }
 
 std::vector<RunSummary> AlertRunner::run(Selection selection, UnixTime now) {
-  index_.refresh();
-  std::vector<RunSummary> out;
-  for (const Alert& alert : store_.list())
-    if (selection == Selection::All || is_due(alert.last_run, alert.spec.every, now))
-      out.push_back(run_alert(alert, now));
+  std::vector<Alert> due;
+  for (Alert& alert : store_.list())
+    if (selection == Selection::All || is_due(alert.last_run, alert.spec.every, now)) due.push_back(std::move(alert));
+  std::vector<RunSummary> out(due.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(indexes_.size());
+  auto work = [&](std::size_t worker) {
+    try {
+      AlertIndex& index = *indexes_[worker];
+      index.refresh();
+      for (std::size_t i = next++; i < due.size(); i = next++) out[i] = run_alert(due[i], index, now);
+    } catch (...) {
+      failures[worker] = std::current_exception();  // e.g. the alerts file failed: ends the pass
+      next = due.size();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < indexes_.size() && w < due.size(); ++w) threads.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : threads) t.join();
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
   return out;
 }
 
 RunSummary AlertRunner::run_one(std::int64_t alert_id, UnixTime now) {
-  index_.refresh();
-  return run_alert(store_.get(alert_id), now);
+  AlertIndex& index = *indexes_.front();
+  index.refresh();
+  return run_alert(store_.get(alert_id), index, now);
 }
 
 // Every hit after the watermark up to `end`, collapsed, minus documents (or copies of
 // documents) this alert already delivered.
-std::vector<Notification> AlertRunner::evaluate(const Alert& alert, std::uint64_t end) {
+std::vector<Notification> AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end) {
   SearchRequest request = to_request(alert.spec, alert.watermark);
   request.limit = config_.page_size;
   std::vector<Hit> hits;
   for (request.offset = 0; request.offset < kMaxOffset; request.offset += request.limit) {
-    SearchResult page = index_.search(request);
+    SearchResult page = index.search(request);
     const std::size_t got = page.hits.size();
     for (Hit& h : page.hits)
       if (h.sequence <= end) hits.push_back(std::move(h));  // later ones belong to the next run
@@ -89,15 +115,15 @@ std::vector<Notification> AlertRunner::evaluate(const Alert& alert, std::uint64_
   return out;
 }
 
-RunSummary AlertRunner::run_alert(const Alert& alert, UnixTime now) {
+RunSummary AlertRunner::run_alert(const Alert& alert, AlertIndex& index, UnixTime now) {
   RunSummary summary;
   summary.alert_id = alert.id;
   summary.name = alert.spec.name;
-  const std::uint64_t end = index_.last_sequence();
+  const std::uint64_t end = index.last_sequence();
   std::uint64_t watermark = alert.watermark;
   try {
     if (end > alert.watermark) {
-      RunRecord record{alert.id, evaluate(alert, end), now};
+      RunRecord record{alert.id, evaluate(alert, index, end), now};
       crash_point(CrashPoint::Search);
       if (!record.notifications.empty()) store_.record(record);
       crash_point(CrashPoint::Record);

@@ -74,6 +74,9 @@ struct RunSummary {
 class AlertRunner {
  public:
   AlertRunner(AlertStore& store, AlertIndex& index, RunnerConfig config);
+  /// Evaluates alerts on as many threads as `indexes` (one index each: a Searcher is not
+  /// thread-safe); each alert still runs its steps in order on one thread.
+  AlertRunner(AlertStore& store, std::vector<AlertIndex*> indexes, RunnerConfig config);
 
   /// One pass over the due (or all) alerts; one alert's failure does not stop the others.
   std::vector<RunSummary> run(Selection selection, UnixTime now);
@@ -81,15 +84,15 @@ class AlertRunner {
   RunSummary run_one(std::int64_t alert_id, UnixTime now);
 
  private:
-  RunSummary run_alert(const Alert& alert, UnixTime now);
-  std::vector<Notification> evaluate(const Alert& alert, std::uint64_t end);
+  RunSummary run_alert(const Alert& alert, AlertIndex& index, UnixTime now);
+  std::vector<Notification> evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end);
   void deliver(const Alert& alert, RunSummary& summary);
   void deliver_jsonl(const Alert& alert, RunSummary& summary);
   void deliver_webhook(const Alert& alert, RunSummary& summary);
   void crash_point(CrashPoint point) const;
 
   AlertStore& store_;
-  AlertIndex& index_;
+  std::vector<AlertIndex*> indexes_;
   RunnerConfig config_;
 };
 

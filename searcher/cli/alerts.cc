@@ -31,6 +31,7 @@ struct AlertsArgs {
   // show / remove / run / feed
   std::int64_t id = 0;
   std::size_t limit = 20;
+  std::size_t threads = 2;
   bool all = false;
   std::string base_url;
 };
@@ -152,15 +153,24 @@ void add_run_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run) 
   auto* cmd = parent.add_subcommand("run", "One pass over the due alerts (or ID, or --all); exit 0 when nothing is new");
   cmd->add_option("ID", a->id, "run this alert now, whatever its schedule");
   cmd->add_flag("--all,--force", a->all, "run every alert, due or not");
+  cmd->add_option("--threads", a->threads, "alerts evaluated in parallel (one open index each)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 16));
   cmd->callback([a, &run] {
     RunnerConfig config;
     config.webhook_allow = allow_list(*a);
     // Tests only: exit abruptly at a named step to prove that a crash loses nothing.
     if (const char* crash = std::getenv("RASD_ALERTS_CRASH_AT")) config.crash_at = parse_crash_point(crash);
-    Searcher searcher(need_db(*a));
-    SearcherIndex index(searcher);
+    std::vector<std::unique_ptr<Searcher>> searchers;
+    std::vector<std::unique_ptr<SearcherIndex>> views;
+    std::vector<AlertIndex*> indexes;
+    for (std::size_t i = 0; i < (a->id != 0 ? 1 : a->threads); ++i) {
+      searchers.push_back(std::make_unique<Searcher>(need_db(*a)));
+      views.push_back(std::make_unique<SearcherIndex>(*searchers.back()));
+      indexes.push_back(views.back().get());
+    }
     AlertStore store(a->alerts_file);
-    AlertRunner runner(store, index, config);
+    AlertRunner runner(store, indexes, config);
     std::vector<RunSummary> summaries;
     if (a->id != 0)
       summaries.push_back(runner.run_one(a->id, now_utc()));

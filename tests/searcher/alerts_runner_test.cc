@@ -218,3 +218,30 @@ TEST_CASE("alerts: a crash at any step of a run gives at most one duplicate and 
     CHECK(store.get(f.alert_id).watermark == f.index.last_sequence());
   }
 }
+
+TEST_CASE("alerts: alerts evaluated on several threads give the same notifications") {
+  Fixture f;
+  AlertStore setup(f.store_path);
+  for (int i = 0; i < 6; ++i) {
+    AlertSpec spec;
+    spec.name = "extra-" + std::to_string(i);
+    spec.query = i % 2 ? "حماس" : "غزة";
+    setup.add(spec, f.index.last_sequence(), kNow);
+  }
+  f.index.add("new-9", "حماس غزة", "bbc");
+  f.index.add("new-10", "غزة", "cnn");
+  FakeIndex second = f.index;  // a Searcher per thread: here, a copy of the same index
+  AlertStore store(f.store_path);
+  AlertRunner runner(store, std::vector<AlertIndex*>{&f.index, &second}, f.config);
+  const auto summaries = runner.run(Selection::All, kNow);
+  REQUIRE(summaries.size() == 7);
+  std::uint64_t total = 0;
+  for (const auto& s : summaries) {
+    CHECK_FALSE(s.error);
+    total += s.new_hits;
+  }
+  CHECK(total == 1 + 3 * 1 + 3 * 2);  // the first alert and three "حماس" alerts: new-9; three "غزة": both
+  CHECK(f.index.searches + second.searches == 7);
+  CHECK(runner.run(Selection::All, kNow).size() == 7);
+  for (const Alert& a : store.list()) CHECK(a.watermark == f.index.last_sequence());
+}
