@@ -59,7 +59,7 @@ DateWords DateWords::load() {
         continue;
       }
       WordSet* set = kind == "era" ? &w.era : kind == "year_cue" ? &w.year_cue : kind == "past" ? &w.past
-                   : kind == "next" ? &w.next : &w.today;
+                   : kind == "next" ? &w.next : kind == "month_cue" ? &w.month_cue : &w.today;
       set->insert(p.words.front());
     }
   }

@@ -30,7 +30,7 @@ struct PhraseHit {
 
 struct DateWords {
   PhraseIndex months, hijri, relative, weekdays;
-  WordSet era, year_cue, past, next, today;
+  WordSet era, year_cue, past, next, today, month_cue;
   WordFilter starts;  // every word a date phrase may start with (not numbers)
 
   /// Loads analyzers/data/date_words.tsv (normalised with rasd's normaliser).

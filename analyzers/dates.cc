@@ -141,6 +141,15 @@ std::optional<int> year_after(const Scan& s, std::size_t& last, bool hijri) {
   return y;
 }
 
+/// A word before a month named alone that makes it a date (في شهر مايو, نهاية مارس).
+bool month_cue_before(const Scan& s, std::size_t first) {
+  if (first == 0 || !s.joined(first - 1)) return false;
+  const ProcliticForms prev(s.tokens[first - 1].norm);
+  for (std::size_t f = 0; f < prev.size(); ++f)
+    if (s.words.month_cue.count(prev[f])) return true;
+  return false;
+}
+
 /// [day] month[/month] [year]: 14 فبراير 2019, كانون الأول/ديسمبر 2020, 3 رمضان 1445 هـ.
 std::optional<DateMention> month_date(const Scan& s, std::size_t i, std::size_t& last) {
   std::size_t first = i, at = i;
@@ -170,6 +179,8 @@ std::optional<DateMention> month_date(const Scan& s, std::size_t i, std::size_t&
   }
   if (!year) {  // no year written: the publication year, or the one before for a later month
     if (!s.published) return std::nullopt;
+    const bool paired = last > m->last;
+    if (!day && !paired && !month_cue_before(s, first)) return std::nullopt;  // تيريزا ماي
     year = s.published->y - (month > s.published->m + 1 ? 1 : 0);
   }
   const Ymd v{*year, month, day};

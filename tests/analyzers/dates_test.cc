@@ -79,6 +79,8 @@ TEST_CASE("paired month names") {
       {"pair without year, unknown date", "نهاية آذار/مارس", nullptr, {}},
       {"pair without year, known date", "نهاية آذار/مارس", "2022-05-10", {"2022-03/month=آذار/مارس"}},
       {"later month than publication: last year", "في 20 نوفمبر", "2022-02-01", {"2021-11-20/day=20 نوفمبر"}},
+      {"a month alone after a cue", "في شهر مايو", "2022-06-10", {"2022-05/month=مايو"}},
+      {"a month alone without a cue is no date", "قالت تيريزا ماي", "2022-06-10", {}},
   });
 }
 
