@@ -60,11 +60,12 @@ std::string id_from_terms(const Xapian::Document& doc) {
 
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx) {
   const Xapian::Document doc = item.get_document();
-  if (ctx.ids_only) {
+  std::string id = ctx.ids_only ? id_from_terms(doc) : std::string();
+  if (ctx.ids_only && id.find('#') == std::string::npos) {  // '#': a hashed long id, read the data
     Hit h;
     h.rank = rank;
     h.score = item.get_weight();
-    h.id = id_from_terms(doc);
+    h.id = std::move(id);
     return h;
   }
   const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);

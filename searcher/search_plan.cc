@@ -2,6 +2,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/error.h"
+#include "indexer/document_builder.h"
 #include "indexer/index_info.h"
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"
@@ -29,7 +30,7 @@ void check_date(const std::optional<std::string>& value, const char* flag) {
 
 // More like this: the document's most telling stems (an expansion set over Z terms).
 Q like_query(const std::string& id, const Xapian::Database& db, std::vector<Q>& excluded) {
-  const std::string idterm = schema::term(schema::kId, id);
+  const std::string idterm = id_term(id);
   auto p = db.postlist_begin(idterm);
   if (p == db.postlist_end(idterm)) throw NotFound("no document with id '" + id + "'");
   Xapian::RSet rset;

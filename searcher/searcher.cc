@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/error.h"
+#include "indexer/document_builder.h"
 #include "indexer/index_info.h"
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"
@@ -60,7 +61,7 @@ std::uint64_t Searcher::last_sequence() {
 
 nlohmann::json Searcher::document(const std::string& id) {
   const Xapian::Database& db = index_->db();
-  const std::string term = schema::term(schema::kId, id);
+  const std::string term = id_term(id);  // long ids are hashed the indexer's way
   auto p = db.postlist_begin(term);
   if (p == db.postlist_end(term)) throw NotFound("no document with id '" + id + "'");
   nlohmann::json data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);

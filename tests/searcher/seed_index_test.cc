@@ -25,7 +25,10 @@ const char* kExtraReports =
     R"({"id":"x1","title":"غارات على الجنوب","body":"شنت طائرات تابعة للقوات الإسرائيليه غارات على مواقع لحزب الله في جنوب لبنان وقالت مصادر محلية إن الغارات استهدفت مخازن أسلحة قرب الحدود.","source":"bbc","published":"2020-06-01","url":"https://example.org/x1"}
 {"id":"x2","title":"اعتقال خلية في طنجة","body":"أعلنت السلطات المغربية اليوم تفكيك خلية إرهابية من خمسة عناصر في مدينة طنجة كانت تخطط لتنفيذ هجمات ضد منشآت حيوية وأماكن عامة في عدة مدن، وقالت المديرية العامة لمراقبة التراب الوطني إن أفراد الخلية بايعوا تنظيم داعش وإن التحقيقات متواصلة تحت إشراف النيابة العامة المختصة بقضايا الإرهاب.","source":"hespress","published":"2021-02-05"}
 {"id":"x3","title":"اعتقال خلية في طنجة","body":"أعلنت السلطات المغربية اليوم تفكيك خلية إرهابية من خمسة عناصر في مدينة طنجة كانت تخطط لتنفيذ هجمات ضد منشآت حيوية وأماكن عامة في عدة مدن، وقالت المديرية العامة لمراقبة التراب الوطني إن أفراد الخلية بايعوا تنظيم داعش وإن التحقيقات متواصلة تحت إشراف النيابة العامة المختصة بقضايا الإرهاب.","source":"alyaoum24","published":"2021-02-06"}
+{"id":"long-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","title":"مهرجان ثقافي","body":"افتتح مهرجان ثقافي للموسيقى الأندلسية في مدينة تونس بمشاركة فرق من عدة بلدان.","source":"tap","published":"2020-01-01"}
 )";
+
+const std::string kLongId = "long-" + std::string(250, 'x');  // longer than an id term may be
 
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
@@ -133,6 +136,21 @@ TEST_CASE("seed index: phrases through clitics, entity names, collapse, more lik
   const SearchResult more = s.search(like);
   REQUIRE_FALSE(more.hits.empty());
   CHECK(more.hits[0].id == "x3");
+}
+
+TEST_CASE("seed index: a long id is found, shown and returned whole") {
+  Searcher s(seed().db);
+  CHECK(s.document(kLongId)["id"] == kLongId);
+  SearchRequest r;
+  r.query = "مهرجان";
+  const SearchResult full = s.search(r);
+  REQUIRE(full.hits.size() == 1);
+  CHECK(full.hits[0].id == kLongId);
+  r.ids_only = true;
+  CHECK(s.search(r).hits.at(0).id == kLongId);
+  SearchRequest like;
+  like.like_id = kLongId;
+  CHECK_NOTHROW(s.search(like));
 }
 
 TEST_CASE("rasd search: JSON keys, facets line, batch, exit codes") {
