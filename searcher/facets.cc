@@ -20,8 +20,8 @@ void bump(std::unordered_map<std::string, std::uint64_t, StringViewHash, std::eq
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   if (collapse_) {
-    std::string cluster = doc.get_value(schema::kCluster);
-    if (!cluster.empty() && !clusters_.insert(std::move(cluster)).second) return;
+    const std::string cluster = doc.get_value(schema::kCluster);
+    if (!cluster.empty() && !clusters_.insert(std::hash<std::string_view>{}(cluster)).second) return;
   }
   ++documents_;
   if (!letters_.empty()) {
@@ -30,7 +30,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     while (!rest.empty()) {
       const std::size_t end = std::min(rest.find(kKeySeparator), rest.size());
       const std::string_view key = rest.substr(0, end);
-      if (key.size() > 1 && letters_.find(key.front()) != std::string::npos) bump(keys_, key);
+      const std::size_t slot = key.size() > 1 ? letters_.find(key.front()) : std::string::npos;
+      if (slot != std::string::npos) bump(keys_[slot], key.substr(1));
       rest.remove_prefix(std::min(end + 1, rest.size()));
     }
   }
@@ -42,8 +43,9 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 
 std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top(char letter, std::size_t limit) const {
   std::vector<std::pair<std::string, std::uint64_t>> out;
-  for (const auto& [key, n] : keys_)
-    if (key.front() == letter) out.emplace_back(key.substr(1), n);
+  const std::size_t slot = letters_.find(letter);
+  if (slot == std::string::npos) return out;
+  out.assign(keys_[slot].begin(), keys_[slot].end());
   const auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   if (out.size() > limit) {
     std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), order);
@@ -52,11 +54,6 @@ std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top(char letter, st
     std::sort(out.begin(), out.end(), order);
   }
   return out;
-}
-
-std::uint64_t FacetSpy::count(std::string_view key) const {
-  const auto it = keys_.find(key);
-  return it == keys_.end() ? 0 : it->second;
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::histogram() const {

@@ -23,13 +23,11 @@ namespace rasd {
 class FacetSpy : public Xapian::MatchSpy {
  public:
   FacetSpy(std::string letters, bool months, bool collapse)
-      : letters_(std::move(letters)), months_(months), collapse_(collapse) {}
+      : letters_(std::move(letters)), months_(months), collapse_(collapse), keys_(letters_.size()) {}
   void operator()(const Xapian::Document& doc, double weight) override;
 
   /// (id, count) of one type letter, most frequent first (ties by id), at most `limit`.
   std::vector<std::pair<std::string, std::uint64_t>> top(char letter, std::size_t limit) const;
-  /// Count of one key ("<letter><id>").
-  std::uint64_t count(std::string_view key) const;
   /// ("YYYY-MM", count), ascending.
   std::vector<std::pair<std::string, std::uint64_t>> histogram() const;
   std::uint64_t documents() const { return documents_; }
@@ -39,9 +37,10 @@ class FacetSpy : public Xapian::MatchSpy {
   bool months_;
   bool collapse_;
   std::uint64_t documents_ = 0;
-  std::unordered_set<std::string> clusters_;
-  std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> keys_;
-  std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>> month_counts_;
+  using Counts = std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>>;
+  std::unordered_set<std::uint64_t> clusters_;  // hashes of cluster keys seen (no allocation per key)
+  std::vector<Counts> keys_;                    // per letter of letters_: id -> count
+  Counts month_counts_;
 };
 
 }  // namespace rasd
