@@ -127,17 +127,27 @@ int probe(const Args& a) {
   rasd::Searcher searcher(a.db);
   AlertStore store(a.alerts);
   const auto alerts = store.list();
-  for (const std::uint32_t limit : {0u, 500u}) {
+  const struct {
+    const char* what;
+    std::uint32_t limit;
+    bool snippets, collapse;
+  } variants[] = {{"match only (limit 0)", 0, false, true},
+                  {"hits without snippets, no collapse", 500, false, false},
+                  {"hits without snippets", 500, false, true},
+                  {"hits with snippets (the runner)", 500, true, true}};
+  for (const auto& v : variants) {
     const auto t0 = Clock::now();
     std::uint64_t total = 0, hits = 0;
     for (const Alert& alert : alerts) {
       rasd::SearchRequest r = to_request(alert.spec, alert.watermark);
-      r.limit = limit;
+      r.limit = v.limit;
+      r.snippets = v.snippets;
+      r.collapse = v.collapse;
       const rasd::SearchResult result = searcher.search(r);
       total += result.total;
       hits += result.hits.size();
     }
-    fmt::print("limit {}: {} matches, {} hits returned; {:.0f} ms\n", limit, total, hits,
+    fmt::print("{}: {} matches, {} hits returned; {:.0f} ms\n", v.what, total, hits,
                std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
   }
   return 0;
