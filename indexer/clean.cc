@@ -19,9 +19,9 @@ constexpr const char* kBoilerplateLines[] = {
     "شارك هذا الخبر", "مواضيع ذات صلة", "أخبار ذات صلة", "اخترنا لك", "الأكثر قراءة", "تابعونا على",
     "مشاركة", "تغريد", "فيسبوك", "تويتر", "واتساب", "نسخ الرابط", "حجم الخط", "أرسل لصديق"};
 // Lines after which a page holds only tags, comments or other articles.
+// ("read also" is not one: CNN Arabic puts it mid-article, before the story goes on.)
 constexpr const char* kTailLines[] = {"كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم",
-                                      "تعليقات القراء", "التعليقات", "اترك رد", "اترك ردا", "ملصقات",
-                                      "إقرأ أيضاً", "اقرأ أيضا"};
+                                      "تعليقات القراء", "التعليقات", "اترك رد", "اترك ردا", "ملصقات"};
 // A short line starting with one of these is a share bar, a prompt or a link to another story.
 constexpr const char* kBoilerplatePrefixes[] = {"طباعة شارك", "شارك على", "تابعونا على", "تابعنا على",
                                                 "اقرأ أيضا", "إقرأ أيضاً", "لن يتم نشر", "اترك رد",

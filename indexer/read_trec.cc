@@ -43,9 +43,11 @@ Report to_report(const InputFile& file, std::string_view doc, std::size_t line) 
   r.url = std::string(field(doc, "URL"));
   r.source = lower(field(doc, "SRC"));
   if (auto d = canonical_date(field(doc, "TIME"))) r.published = *d;
-  // The abstract is the lead sentence; cleaning drops it again where the text repeats it.
-  const std::string_view abstract = field(doc, "ABSTRACT");
+  // The abstract is the lead sentence; it is left out when the text already holds it (often
+  // behind a dateline: "واشنطن (CNN)-- <abstract>").
+  std::string_view abstract = field(doc, "ABSTRACT");
   const std::string_view text = field(doc, "TEXT");
+  if (!abstract.empty() && text.find(abstract) != std::string_view::npos) abstract = {};
   r.body.reserve(abstract.size() + text.size() + 1);
   r.body.append(abstract);
   if (!abstract.empty()) r.body.push_back('\n');

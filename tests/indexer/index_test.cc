@@ -67,6 +67,16 @@ TEST_CASE("the seed articles index into exactly 5 documents, boilerplate and rep
   CHECK(std::string(stored(dir / "db", ids[4])["text"]).find("حل الدولتين") == std::string::npos);
 }
 
+TEST_CASE("without the statistics pass, and with reports re-read after it, every document is indexed") {
+  TempDir dir;
+  IndexOptions no_precount;
+  no_precount.precount = false;
+  CHECK(rasd::test::index_paths(dir / "a", {fixture("seeds")}, nullptr, no_precount).added == 5);
+  IndexOptions no_cache;
+  no_cache.cache_bytes = 0;  // counted in the first pass, read again in the second
+  CHECK(rasd::test::index_paths(dir / "b", {fixture("seeds")}, nullptr, no_cache).added == 5);
+}
+
 TEST_CASE("a document follows schema.h: terms, values, stored JSON, metadata") {
   TempDir dir;
   const IndexSummary s = rasd::test::index_paths(dir / "db", {fixture("indexer/reports.jsonl")});

@@ -136,6 +136,13 @@ TEST_CASE("trec: ANT records") {
   CHECK(r.body.find("وصفت الفيدرالية العربية") != std::string::npos);
   CHECK(nlohmann::json::parse(r.extra_json)["category"] == "middleEast");
   CHECK(r.origin.find("ant-excerpt.trec:1") != std::string::npos);
+  // An abstract the text already holds is not repeated.
+  const std::string doc = "<DOC>\n<DOCNO>X-1</DOCNO>\n<ABSTRACT>\nقال الرئيس إنه قلق\n</ABSTRACT>\n<TEXT>\n"
+                          "واشنطن (CNN)-- قال الرئيس إنه قلق\nوأضاف\n</TEXT>\n</DOC>\n";
+  const Cleaner cleaner;
+  const ReadOutcome one = read_reports({"x.trec", "x.trec", doc.size()}, doc, {}, cleaner);
+  REQUIRE(one.reports.size() == 1);
+  CHECK(one.reports[0].body == "واشنطن (CNN)-- قال الرئيس إنه قلق\nوأضاف");
 }
 
 TEST_CASE("saudinewsnet: the documented field mapping") {
