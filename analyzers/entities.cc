@@ -17,6 +17,7 @@ using entity_match::Match;
 using entity_match::Only;
 
 constexpr std::string_view kFiUtf8 = "\u0641\u064A";  // في: in (وزارة الداخلية في المغرب)
+constexpr std::string_view kYehUtf8 = "\u064A";          // ي: the masculine nisba ending
 
 // Quotation marks around a lone ambiguous name make it a name (’القاعدة’).
 bool quote_before(std::string_view text, std::size_t at) {
@@ -38,6 +39,16 @@ bool triggered(const Context& c, const Match& m) {
   for (std::size_t k = 0; k < prev.size(); ++k)
     if (c.gazetteer.triggers().count(prev[k])) return true;
   return false;
+}
+
+/// A masculine nisba right after a given name is a family name (محمد المصري), not a country.
+bool family_name(const Context& c, const Match& m) {
+  if (m.kind != NameKind::Adjective || m.first != m.last || m.first == 0 || !c.joined(m.first - 1)) return false;
+  if (c.gazetteer.entries()[m.entry].type != EntityType::Country) return false;
+  const std::string& word = c.tokens[m.first].norm;
+  if (word.size() < 2 || word.substr(word.size() - 2) != kYehUtf8) return false;
+  const std::string& prev = c.tokens[m.first - 1].norm;
+  return c.gazetteer.given_names().count(prev) > 0 || c.gazetteer.person_parts().count(prev) > 0;
 }
 
 /// A ministry takes the country named right after it: a nisba (وزارة الداخلية المغربية),
@@ -131,6 +142,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     const ProcliticForms forms(tokens[i].norm);
     std::optional<Match> m = entity_match::longest_at(c, i, forms);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
+    if (m && family_name(c, *m)) m.reset();
     if (!m) m = entity_match::title_person_at(c, i);
     if (!m) {
       ++i;

@@ -78,6 +78,8 @@ TEST_CASE("countries: nisba forms name the country") {
       {"sound plural with li", "للإسرائيليين", {"country:IL=للإسرائيليين"}},
       {"bare plural", "مسؤولون إسرائيليون", {"country:IL=إسرائيليون"}},
       {"American", "العاصمة الأمريكية", {"country:US=الأمريكية"}},
+      {"a nisba after a title", "الرئيس المصري", {"country:EG=المصري"}},
+      {"a nisba after a given name is a family name", "قال محمد المصري", {}},
   });
 }
 
