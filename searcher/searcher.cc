@@ -142,7 +142,13 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
   if (!request.facets) return result;
-  result.facets_exact = result.total_exact && spy.documents() <= limits_.max_facet_docs;
+  // The spy saw every match unless the cap stopped it; it counts a cluster once, as collapse
+  // does, so its count is the exact total that Xapian only bounds when it collapses.
+  result.facets_exact = docs <= limits_.max_facet_docs;
+  if (result.facets_exact) {
+    result.total = spy.documents();
+    result.total_exact = true;
+  }
   result.histogram = spy.histogram();
   for (char letter : letters) {
     const EntityKind& kind = *find_entity_kind(letter);
@@ -168,7 +174,7 @@ void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan
     FacetSpy spy(std::string(1, letter), false, request.collapse);
     enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
-    result.facets_exact = result.facets_exact && mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.facets_exact = result.facets_exact && db.get_doccount() <= limits_.max_facet_docs;
     const EntityKind& kind = *find_entity_kind(letter);
     auto& values = result.facets[std::string(kind.name)];
     for (auto& [id, n] : spy.top(letter, request.facet_limit)) {

@@ -128,6 +128,11 @@ TEST_CASE("seed index: phrases through clitics, entity names, collapse, more lik
   REQUIRE(tangier.hits.size() == 1);  // x2 and x3 are one story
   CHECK(tangier.hits[0].copies == 2);
   REQUIRE(tangier.hits[0].copy_list.size() == 1);
+  SearchRequest counted = r;
+  counted.facets = true;
+  const SearchResult collapsed = s.search(counted);
+  CHECK(collapsed.total == 1);  // exact with facets: the copies are one story
+  CHECK(collapsed.total_exact);
   r.collapse = false;
   CHECK(s.search(r).hits.size() == 2);
   SearchRequest like;
