@@ -3,7 +3,10 @@
 // seeds, phrases match through clitics, collapse, JSON keys, batch mode and exit codes.
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
