@@ -76,6 +76,7 @@ async function renderSearch() {
 async function renderDoc() {
   const mine = ++generation;
   const view = $('doc-view');
+  document.body.dataset.loading = 'true';
   try {
     const doc = await api.documentById(state.doc);
     if (mine !== generation) return;
@@ -86,7 +87,7 @@ async function renderDoc() {
     view.prepend(el('button', { type: 'button', class: 'link back', onclick: actions.closeDocument },
                     strings(state.lang).back));
   }
-  document.body.dataset.loading = 'false';
+  if (mine === generation) document.body.dataset.loading = 'false';
 }
 
 function render() {

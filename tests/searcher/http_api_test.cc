@@ -22,7 +22,7 @@ TEST_CASE("healthz answers with the document count") {
   CHECK(res->status == 200);
   const auto body = json_of(res);
   CHECK(body["status"] == "ok");
-  CHECK(body["documents"].get<int>() == 8);  // 5 seed articles + 3 XSS fixtures
+  CHECK(body["documents"].get<int>() == 10);  // 5 seed articles + 3 XSS reports + 2 copies
 }
 
 TEST_CASE("search returns the search JSON shape with facets and the histogram") {
@@ -140,7 +140,7 @@ TEST_CASE("metrics: requests by route and status, latency histogram, index figur
   CHECK(text.find("rasd_http_requests_total{route=\"get_healthz\",status=\"200\"}") != std::string::npos);
   CHECK(text.find("rasd_http_requests_total{route=\"no_route\",status=\"404\"}") != std::string::npos);
   CHECK(text.find("rasd_http_request_duration_seconds_bucket{route=\"get_healthz\",le=\"+Inf\"}") != std::string::npos);
-  CHECK(text.find("rasd_index_documents 8") != std::string::npos);
+  CHECK(text.find("rasd_index_documents 10") != std::string::npos);
   CHECK(text.find("rasd_index_size_bytes ") != std::string::npos);
   CHECK(text.find("rasd_index_size_bytes 0\n") == std::string::npos);
 }
@@ -150,4 +150,13 @@ TEST_CASE("every response carries the security headers") {
   REQUIRE(res);
   CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
   CHECK(res->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+}
+
+TEST_CASE("an exact duplicate is one hit with its copies listed") {
+  const auto body = json_of(shared_server().get("/api/search?q=" + encode("خلية")));
+  REQUIRE(body["hits"].size() == 1);
+  CHECK(body["hits"][0]["copies"] == 2);
+  REQUIRE(body["hits"][0]["copy_list"].size() == 1);
+  const auto other = json_of(shared_server().get("/api/search?q=" + encode("خلية") + "&collapse=false"));
+  CHECK(other["hits"].size() == 2);
 }

@@ -70,7 +70,7 @@ TEST_CASE("a running server sees documents another writer commits, without a res
   std::ofstream(input.path("new.jsonl")) << kReport;
   rasd::test::index_paths(server.db(), {input.path("new.jsonl")});
   CHECK(total_for(server, "الموصل") == 1);
-  CHECK(json_of(server.get("/healthz"))["documents"] == 9);
+  CHECK(json_of(server.get("/healthz"))["documents"] == 11);
 }
 
 TEST_CASE("a running server sees what `rasd index` commits from another process") {

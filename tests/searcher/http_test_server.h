@@ -1,5 +1,5 @@
 // A rasd server started in-process on a free port over a temporary index built from the seed
-// articles and the XSS fixture, plus an httplib client for it. Shared by the http_*.cc tests.
+// articles and the fixtures of fixtures/web (XSS payloads, an exact duplicate), plus an httplib client for it. Shared by the http_*.cc tests.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -74,7 +74,8 @@ inline std::string source_path(const std::string& relative) { return std::string
 class TestServer {
  public:
   explicit TestServer(const std::function<void(http::ServerOptions&)>& tweak = {}) {
-    index_paths(dir_.path("db"), {source_path("fixtures/seeds"), source_path("fixtures/web/xss.jsonl")});
+    index_paths(dir_.path("db"), {source_path("fixtures/seeds"), source_path("fixtures/web/xss.jsonl"),
+                          source_path("fixtures/web/copies.jsonl")});
     http::ServerOptions options;
     options.db_dir = dir_.path("db");
     options.port = 0;

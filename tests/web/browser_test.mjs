@@ -236,6 +236,16 @@ test('an API error shows the server sentence, not a blank page', async (browser)
   assert(error.length > 10, 'no error message shown');
 });
 
+test('a near-duplicate cluster shows as one hit with "2 copies"', async (browser) => {
+  const page = await openPage(browser);
+  await page.goto(`${base}/?q=${encodeURIComponent('خلية')}`);
+  await settled(page);
+  assert((await page.$$('.hit')).length === 1, 'the copies were not collapsed');
+  const copies = await page.textContent('.hit .copies');
+  assert(copies.includes('2') || copies.includes('٢'), `no "2 copies" label: ${copies}`);
+  assert((await page.getAttribute('.hit .copies', 'title')).includes('agency-b'), 'the other copy is not named');
+});
+
 test('a phone-width viewport shows one column without sideways scrolling', async (browser) => {
   const page = await openPage(browser, { width: 390, height: 844 });
   await page.goto(`${base}/?q=${encodeURIComponent(QUERY)}`);

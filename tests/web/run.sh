@@ -27,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$rasd" index --db "$work/db" "$root/fixtures/seeds" "$root/fixtures/web/xss.jsonl" >"$work/index.log" 2>&1 \
+"$rasd" index --db "$work/db" "$root/fixtures/seeds" "$root/fixtures/web/xss.jsonl" \
+  "$root/fixtures/web/copies.jsonl" >"$work/index.log" 2>&1 \
   || { cat "$work/index.log" >&2; fail "indexing the fixtures failed"; }
 
 "$rasd" serve --db "$work/db" --port 0 --web "$root/web" 2>"$work/serve.log" &
