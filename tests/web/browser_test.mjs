@@ -154,6 +154,26 @@ test('the histogram filters by a clicked month', async (browser) => {
   assert(dates.every((d) => d === month), `hits outside ${month}: ${dates}`);
 });
 
+test('dragging across the histogram filters to a range of months', async (browser) => {
+  const page = await openPage(browser);
+  await page.goto(`${base}/?q=${encodeURIComponent(QUERY)}`);
+  await settled(page);
+  const bars = await page.$$('#histogram rect.bar');
+  assert(bars.length >= 2, 'fewer than two months to drag across');
+  const first = await bars[0].boundingBox();
+  const last = await bars[bars.length - 1].boundingBox();
+  const firstMonth = await bars[0].getAttribute('data-month');
+  const lastMonth = await bars[bars.length - 1].getAttribute('data-month');
+  await page.mouse.move(first.x + first.width / 2, first.y + first.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(last.x + last.width / 2, last.y + last.height - 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('to'));
+  await settled(page);
+  assert(params(page).get('from') === firstMonth && params(page).get('to') === lastMonth,
+         `range ${params(page).get('from')}..${params(page).get('to')} is not ${firstMonth}..${lastMonth}`);
+});
+
 test('a document opens with its full text and marked entities, and closes', async (browser) => {
   const page = await openPage(browser);
   await page.goto(`${base}/?q=${encodeURIComponent(QUERY)}`);
