@@ -38,7 +38,7 @@ class IndexObserver {
 /// How a run works.
 struct IndexOptions {
   ReadOptions read;
-  std::size_t batch_size = 2000;  // documents per commit (smaller batches keep Xapian's pending maps fast)
+  std::size_t batch_size = 250;  // documents per commit: Xapian's pending-change maps slow down as they grow
   unsigned threads = 0;            // analysis threads; 0 = one per core
   bool precount = true;            // count the batch's word statistics first (light stemmer)
   std::uint64_t cache_bytes = 1ull << 30;  // reports kept in memory between the two passes

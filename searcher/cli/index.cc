@@ -32,7 +32,7 @@ struct IndexArgs {
   std::string source;
   std::string stemmer;
   std::string gazetteer;
-  std::size_t batch = 2000;
+  std::size_t batch = 250;
   unsigned threads = 0;
   std::size_t max_doc_mb = 4;
   bool no_precount = false;
@@ -164,7 +164,7 @@ void add_index(CLI::App& app, Run& run) {
   cmd->add_option("--stemmer", args->stemmer, "light (default), snowball or none; only for a new index")
       ->check(CLI::IsMember({"light", "snowball", "none"}));
   cmd->add_option("--gazetteer", args->gazetteer, "A folder of extra gazetteer entries");
-  cmd->add_option("--batch", args->batch, "Documents per commit (default 2000)");
+  cmd->add_option("--batch", args->batch, "Documents per commit (default 250)");
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
   cmd->add_option("--max-doc-mb", args->max_doc_mb, "Longer documents are truncated (default 4)");
   cmd->add_flag("--no-precount", args->no_precount, "Skip the statistics pre-pass (faster, less consistent stems)");
