@@ -109,6 +109,48 @@ std::uint64_t words_simhash(const Analysis& title, const Analysis& body) {
   return simhash(words);
 }
 
+// Source and publication date: filter terms, values, facet key; then the facet value.
+void add_metadata(const Report& r, std::set<std::string>& facets, Xapian::Document& doc) {
+  const std::string source = lower_ascii(r.source);
+  if (!source.empty()) {
+    doc.add_boolean_term(schema::term(schema::kSource, source));
+    facets.insert(std::string(1, schema::kSourceLetter) + source);
+    doc.add_value(schema::kSourceValue, source);
+  }
+  if (r.published) {
+    const std::string day = day_of(*r.published);
+    add_date_terms(day, doc);
+    doc.add_value(schema::kPublished, day);
+  }
+  std::string facet_value;
+  for (const std::string& f : facets) facet_value.append(facet_value.empty() ? "" : "\x1f").append(f);
+  if (!facet_value.empty()) doc.add_value(schema::kFacets, facet_value);
+}
+
+// Content hash and simhash values, and the simhash band terms near-duplicates are found by.
+void add_signatures(BuiltDocument& out) {
+  Xapian::Document& doc = out.doc;
+  doc.add_value(schema::kContentHash, to_hex(out.content_hash));
+  if (out.simhash == 0) return;
+  doc.add_value(schema::kSimhash, to_hex(out.simhash));
+  for (int b = 0; b < kSimhashBands; ++b)
+    doc.add_boolean_term(schema::term(schema::kSimhashBand, simhash_band(out.simhash, b)));
+}
+
+// The stored document (report.h), without "seq": the writer adds it.
+std::string stored_json(const Report& r, nlohmann::json entities, const Analysis& title, const Analysis& body) {
+  nlohmann::json dates = nlohmann::json::array();
+  for (const DateMention& d : title.dates) dates.push_back(date_json(d, r.title, "title"));
+  for (const DateMention& d : body.dates) dates.push_back(date_json(d, r.body, "text"));
+  nlohmann::json data = {{"id", r.id}, {"title", r.title}, {"source", r.source}, {"url", r.url},
+                         {"published", r.published ? nlohmann::json(*r.published) : nlohmann::json()},
+                         {"lang", r.lang}, {"text", r.body}, {"entities", std::move(entities)},
+                         {"dates", std::move(dates)}};
+  nlohmann::json extra = r.extra_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(r.extra_json, nullptr, false);
+  data["extra"] = extra.is_object() ? extra : nlohmann::json::object();
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 std::string id_term(const std::string& id) {
@@ -146,39 +188,11 @@ BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats) const {
   nlohmann::json entities = nlohmann::json::array();
   index_entities(title, 1, r.title, "title", doc, facets, entities);
   index_entities(body, body_base, r.body, "text", doc, facets, entities);
-  nlohmann::json dates = nlohmann::json::array();
-  for (const DateMention& d : title.dates) dates.push_back(date_json(d, r.title, "title"));
-  for (const DateMention& d : body.dates) dates.push_back(date_json(d, r.body, "text"));
-
-  const std::string source = lower_ascii(r.source);
-  if (!source.empty()) {
-    doc.add_boolean_term(schema::term(schema::kSource, source));
-    facets.insert(std::string(1, schema::kSourceLetter) + source);
-    doc.add_value(schema::kSourceValue, source);
-  }
-  if (r.published) {
-    const std::string day = day_of(*r.published);
-    add_date_terms(day, doc);
-    doc.add_value(schema::kPublished, day);
-  }
-  std::string facet_value;
-  for (const std::string& f : facets) facet_value.append(facet_value.empty() ? "" : "\x1f").append(f);
-  if (!facet_value.empty()) doc.add_value(schema::kFacets, facet_value);
+  add_metadata(r, facets, doc);
   out.text_hash = hash64(r.body, hash64(r.title));
   out.simhash = words_simhash(title, body);
-  doc.add_value(schema::kContentHash, to_hex(out.content_hash));
-  if (out.simhash != 0) {
-    doc.add_value(schema::kSimhash, to_hex(out.simhash));
-    for (int b = 0; b < kSimhashBands; ++b) doc.add_boolean_term(schema::term(schema::kSimhashBand, simhash_band(out.simhash, b)));
-  }
-
-  nlohmann::json data = {{"id", r.id}, {"title", r.title}, {"source", r.source}, {"url", r.url},
-                         {"published", r.published ? nlohmann::json(*r.published) : nlohmann::json()},
-                         {"lang", r.lang}, {"text", r.body}, {"entities", std::move(entities)},
-                         {"dates", std::move(dates)}};
-  nlohmann::json extra = r.extra_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(r.extra_json, nullptr, false);
-  data["extra"] = extra.is_object() ? extra : nlohmann::json::object();
-  out.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  add_signatures(out);
+  out.data = stored_json(r, std::move(entities), title, body);
   return out;
 }
 
