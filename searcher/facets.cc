@@ -9,43 +9,61 @@ namespace {
 
 constexpr char kKeySeparator = '\x1f';
 
-void bump(std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>>& map, std::string_view key) {
-  if (auto it = map.find(key); it != map.end())
-    ++it->second;
-  else
-    map.emplace(std::string(key), 1);
-}
-
 }  // namespace
 
+std::uint32_t FacetCache::intern(std::string_view s) {
+  if (auto it = ids_.find(s); it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(names_.size());
+  names_.emplace_back(s);
+  ids_.emplace(std::string(s), id);
+  return id;
+}
+
+void FacetCache::clear() {
+  ids_.clear();
+  names_.resize(1);
+  docs_.clear();
+}
+
+const DocFacets& FacetCache::get(const Xapian::Document& doc) {
+  const Xapian::docid did = doc.get_docid();
+  if (did >= docs_.size()) docs_.resize(did + 1);
+  DocFacets& f = docs_[did];
+  if (f.loaded) return f;
+  const std::string keys = doc.get_value(schema::kFacets);
+  for (std::string_view rest(keys); !rest.empty();) {
+    const std::size_t end = std::min(rest.find(kKeySeparator), rest.size());
+    if (end > 1) f.keys.push_back(intern(rest.substr(0, end)));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  const std::string published = doc.get_value(schema::kPublished);
+  // Months are interned with a leading '#', which no facet type letter uses.
+  if (published.size() >= 7) {
+    std::string month(1, '#');
+    month.append(published, 0, 7);
+    f.month = intern(month);
+  }
+  const std::string cluster = doc.get_value(schema::kCluster);
+  if (!cluster.empty()) f.cluster = std::hash<std::string_view>{}(cluster) | 1;
+  f.loaded = true;
+  return f;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (collapse_) {
-    const std::string cluster = doc.get_value(schema::kCluster);
-    if (!cluster.empty() && !clusters_.insert(std::hash<std::string_view>{}(cluster)).second) return;
-  }
+  const DocFacets& f = cache_.get(doc);
+  if (collapse_ && f.cluster && !clusters_.insert(f.cluster).second) return;
   ++documents_;
-  if (!letters_.empty()) {
-    const std::string keys = doc.get_value(schema::kFacets);
-    std::string_view rest(keys);
-    while (!rest.empty()) {
-      const std::size_t end = std::min(rest.find(kKeySeparator), rest.size());
-      const std::string_view key = rest.substr(0, end);
-      const std::size_t slot = key.size() > 1 ? letters_.find(key.front()) : std::string::npos;
-      if (slot != std::string::npos) bump(keys_[slot], key.substr(1));
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-    }
-  }
-  if (months_) {
-    const std::string published = doc.get_value(schema::kPublished);
-    if (published.size() >= 7) bump(month_counts_, std::string_view(published).substr(0, 7));
-  }
+  if (counts_.size() < cache_.names()) counts_.resize(cache_.names());
+  for (std::uint32_t k : f.keys)
+    if (counts_[k]++ == 0) touched_.push_back(k);
+  if (months_ && f.month && counts_[f.month]++ == 0) touched_.push_back(f.month);
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top(char letter, std::size_t limit) const {
   std::vector<std::pair<std::string, std::uint64_t>> out;
-  const std::size_t slot = letters_.find(letter);
-  if (slot == std::string::npos) return out;
-  out.assign(keys_[slot].begin(), keys_[slot].end());
+  if (letters_.find(letter) == std::string::npos) return out;
+  for (std::uint32_t id : touched_)
+    if (cache_.name(id).front() == letter) out.emplace_back(cache_.name(id).substr(1), counts_[id]);
   const auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   if (out.size() > limit) {
     std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), order);
@@ -57,7 +75,10 @@ std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top(char letter, st
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::histogram() const {
-  std::vector<std::pair<std::string, std::uint64_t>> out(month_counts_.begin(), month_counts_.end());
+  std::vector<std::pair<std::string, std::uint64_t>> out;
+  if (!months_) return out;
+  for (std::uint32_t id : touched_)
+    if (cache_.name(id).front() == '#') out.emplace_back(cache_.name(id).substr(1), counts_[id]);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,9 +1,9 @@
 // Facet counting: a match spy that counts the entity/source keys (schema::kFacets) and the
-// publication months (schema::kPublished) of every document the match visits.
+// publication months (schema::kPublished) of every document the match visits, through a cache
+// of each document's keys kept by the Searcher, so that warm searches read no values at all.
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,13 +17,39 @@
 
 namespace rasd {
 
+/// What facet counting needs of one document, with keys and months interned as small ids.
+struct DocFacets {
+  std::vector<std::uint32_t> keys;  // ids of "<letter><id>" keys
+  std::uint32_t month = 0;          // id of "YYYY-MM"; 0 when undated
+  std::uint64_t cluster = 0;        // hash of the cluster key; 0 when none
+  bool loaded = false;
+};
+
+/// The facet data of documents, read once per document and kept across searches (one per
+/// Searcher; cleared when the database changes).
+class FacetCache {
+ public:
+  FacetCache() { names_.emplace_back(); }  // id 0: "none"
+  const DocFacets& get(const Xapian::Document& doc);
+  const std::string& name(std::uint32_t id) const { return names_[id]; }
+  std::size_t names() const { return names_.size(); }
+  void clear();
+
+ private:
+  std::uint32_t intern(std::string_view s);
+
+  std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> ids_;
+  std::vector<std::string> names_;
+  std::vector<DocFacets> docs_;  // by docid
+};
+
 /// Counts facet keys whose type letter is in `letters`, and (optionally) months. With
 /// `collapse`, a near-duplicate cluster counts once (the matcher shows spies every copy), so
 /// counts agree with the collapsed hit list.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(std::string letters, bool months, bool collapse)
-      : letters_(std::move(letters)), months_(months), collapse_(collapse), keys_(letters_.size()) {}
+  FacetSpy(FacetCache& cache, std::string letters, bool months, bool collapse)
+      : cache_(cache), letters_(std::move(letters)), months_(months), collapse_(collapse) {}
   void operator()(const Xapian::Document& doc, double weight) override;
 
   /// (id, count) of one type letter, most frequent first (ties by id), at most `limit`.
@@ -33,14 +59,14 @@ class FacetSpy : public Xapian::MatchSpy {
   std::uint64_t documents() const { return documents_; }
 
  private:
+  FacetCache& cache_;
   std::string letters_;
   bool months_;
   bool collapse_;
   std::uint64_t documents_ = 0;
-  using Counts = std::unordered_map<std::string, std::uint64_t, StringViewHash, std::equal_to<>>;
-  std::unordered_set<std::uint64_t> clusters_;  // hashes of cluster keys seen (no allocation per key)
-  std::vector<Counts> keys_;                    // per letter of letters_: id -> count
-  Counts month_counts_;
+  std::unordered_set<std::uint64_t> clusters_;
+  std::vector<std::uint32_t> counts_;   // by interned id
+  std::vector<std::uint32_t> touched_;  // ids counted at least once, so reports skip the rest
 };
 
 }  // namespace rasd

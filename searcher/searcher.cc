@@ -38,7 +38,8 @@ Searcher::Searcher(const std::string& db_dir, QueryLimits limits)
     : limits_(limits),
       index_(std::make_unique<IndexReader>(db_dir)),
       analyzer_(index_->make_analyzer()),
-      catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)) {}
+      catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)),
+      facet_cache_(std::make_unique<FacetCache>()) {}
 
 Searcher::~Searcher() = default;
 
@@ -48,7 +49,10 @@ std::uint64_t Searcher::document_count() { return index_->db().get_doccount(); }
 
 bool Searcher::reopen() {
   const bool changed = index_->db().reopen();
-  if (changed) catalog_->clear();
+  if (changed) {
+    catalog_->clear();
+    facet_cache_->clear();  // docids may now hold other documents
+  }
   return changed;
 }
 
@@ -130,7 +134,7 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   std::string letters;
   for (const EntityKind* k = entity_kinds_begin(); k != entity_kinds_end(); ++k)
     if (!plan.filters_facet(k->letter)) letters += k->letter;
-  FacetSpy spy(letters, true, request.collapse);
+  FacetSpy spy(*facet_cache_, letters, true, request.collapse);
   if (request.facets) enquire.add_matchspy(&spy);
   const Xapian::doccount check = request.facets ? std::min<Xapian::doccount>(docs, limits_.max_facet_docs)
                                                 : request.offset + request.limit;
@@ -171,7 +175,7 @@ void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan
     enquire.set_query(plan.without(letter));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     if (request.collapse) enquire.set_collapse_key(schema::kCluster);
-    FacetSpy spy(std::string(1, letter), false, request.collapse);
+    FacetSpy spy(*facet_cache_, std::string(1, letter), false, request.collapse);
     enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
     result.facets_exact = result.facets_exact && db.get_doccount() <= limits_.max_facet_docs;

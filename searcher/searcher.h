@@ -15,6 +15,7 @@ namespace rasd {
 class IndexReader;
 class Analyzer;
 class EntityCatalog;
+class FacetCache;
 struct SearchPlan;
 
 /// Bounds on what one query may cost.
@@ -66,6 +67,7 @@ class Searcher {
   std::unique_ptr<IndexReader> index_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityCatalog> catalog_;
+  std::unique_ptr<FacetCache> facet_cache_;
 };
 
 }  // namespace rasd

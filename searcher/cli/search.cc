@@ -24,6 +24,7 @@ struct SearchArgs {
   SearchRequest request;
   std::string from, to, like;
   bool json = false, no_collapse = false;
+  unsigned repeat = 1;
 };
 
 // CPU time of this thread: on a shared, loaded machine it varies less than wall time.
@@ -95,6 +96,28 @@ int run_one(Searcher& searcher, const SearchArgs& args) {
   return r.total > 0 ? kExitOk : kExitNoHits;
 }
 
+// One query of a batch as one JSON line; a bad query is reported in place and the batch goes on.
+void batch_line(Searcher& searcher, SearchRequest& request, const std::string& line, unsigned pass) {
+  request.query = line;
+  const auto start = std::chrono::steady_clock::now();
+  const std::int64_t cpu_start = thread_cpu_us();
+  SearchResult r;
+  try {
+    r = searcher.search(request);
+  } catch (const InvalidInput& e) {
+    std::cout << dump({{"query", line}, {"error", e.what()}}) << '\n';
+    return;
+  }
+  const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  const std::int64_t cpu = thread_cpu_us() - cpu_start;
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& h : r.hits) hits.push_back({{"id", h.id}, {"score", h.score}});
+  nlohmann::json out = {{"query", line}, {"total", r.total}, {"took_us", took.count()}, {"cpu_us", cpu}, {"hits", hits}};
+  if (request.facets) out["facets"] = facets_json(r)["facets"];
+  if (pass > 0) out["pass"] = pass;
+  std::cout << dump(out) << '\n';
+}
+
 // One JSON line per query line; the Searcher (and its caches) is reused, as in a server.
 int run_batch(Searcher& searcher, const SearchArgs& args) {
   std::ifstream in(args.batch);
@@ -102,27 +125,11 @@ int run_batch(Searcher& searcher, const SearchArgs& args) {
   SearchRequest request = args.request;
   request.snippets = false;
   request.ids_only = true;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    request.query = line;
-    const auto start = std::chrono::steady_clock::now();
-    const std::int64_t cpu_start = thread_cpu_us();
-    SearchResult r;
-    try {
-      r = searcher.search(request);
-    } catch (const InvalidInput& e) {  // one bad line must not end a batch: it is reported in place
-      std::cout << dump({{"query", line}, {"error", e.what()}}) << '\n';
-      continue;
-    }
-    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
-    const std::int64_t cpu = thread_cpu_us() - cpu_start;
-    nlohmann::json hits = nlohmann::json::array();
-    for (const Hit& h : r.hits) hits.push_back({{"id", h.id}, {"score", h.score}});
-    nlohmann::json out = {{"query", line}, {"total", r.total}, {"took_us", took.count()}, {"cpu_us", cpu}, {"hits", hits}};
-    if (request.facets) out["facets"] = facets_json(r)["facets"];
-    std::cout << dump(out) << '\n';
-  }
+  std::vector<std::string> queries;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) queries.push_back(line);
+  for (unsigned pass = 1; pass <= args.repeat; ++pass)
+    for (const std::string& line : queries) batch_line(searcher, request, line, args.repeat > 1 ? pass : 0);
   return kExitOk;
 }
 
@@ -165,6 +172,8 @@ void add_search(CLI::App& app, Run& run) {
   cmd->add_flag("--any", args->request.any_words, "Rank by any word (natural questions) instead of requiring all");
   cmd->add_flag("--no-collapse", args->no_collapse, "Show near-duplicates separately");
   cmd->add_option("--batch", args->batch, "File with one query per line (needs --json)");
+  cmd->add_option("--repeat", args->repeat, "Run the batch file this many times in one process (warm caches)")
+      ->check(CLI::Range(1, 100));
   cmd->add_option("query", args->query, "Query");
   cmd->callback([args, &run] { run.exit_code = run_search(*args); });
 }
