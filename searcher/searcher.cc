@@ -134,11 +134,17 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   std::string letters;
   for (const EntityKind* k = entity_kinds_begin(); k != entity_kinds_end(); ++k)
     if (!plan.filters_facet(k->letter)) letters += k->letter;
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
+  // Counting visits every match; it runs apart with boolean weights (no BM25 to compute) and
+  // no collapse (the spy skips copies itself), so the ranked page above may stop early.
   FacetSpy spy(*facet_cache_, letters, true, request.collapse);
-  if (request.facets) enquire.add_matchspy(&spy);
-  const Xapian::doccount check = request.facets ? std::min<Xapian::doccount>(docs, limits_.max_facet_docs)
-                                                : request.offset + request.limit;
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+  if (request.facets) {
+    Xapian::Enquire counting(db);
+    counting.set_query(plan.full());
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.add_matchspy(&spy);
+    counting.get_mset(0, 0, std::min<Xapian::doccount>(docs, limits_.max_facet_docs));
+  }
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -174,7 +180,6 @@ void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan
     Xapian::Enquire enquire(db);
     enquire.set_query(plan.without(letter));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    if (request.collapse) enquire.set_collapse_key(schema::kCluster);
     FacetSpy spy(*facet_cache_, std::string(1, letter), false, request.collapse);
     enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
