@@ -160,11 +160,16 @@ void add_search(CLI::App& app, Run& run) {
   cmd->add_option("--limit", args->request.limit, "Hits per page")->check(CLI::Range(0, 1000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
   cmd->add_option("--sort", args->sort, "relevance or date (newest first)")->check(CLI::IsMember({"relevance", "date"}));
-  cmd->add_option("--country", args->request.countries, "Country: ISO code, Arabic or English name (repeatable)");
-  cmd->add_option("--org", args->request.orgs, "Organisation id or name (repeatable)");
-  cmd->add_option("--person", args->request.persons, "Person id or name (repeatable)");
-  cmd->add_option("--place", args->request.places, "Place id or name (repeatable)");
-  cmd->add_option("--source", args->request.sources, "Source (repeatable)");
+  cmd->add_option("--country", args->request.countries, "Country: ISO code, Arabic or English name (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--org", args->request.orgs, "Organisation id or name (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--person", args->request.persons, "Person id or name (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--place", args->request.places, "Place id or name (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--source", args->request.sources, "Source (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--from", args->from, "Published on or after YYYY[-MM[-DD]]");
   cmd->add_option("--to", args->to, "Published on or before YYYY[-MM[-DD]]");
   cmd->add_flag("--facets", args->request.facets, "Facet counts and a month histogram");

@@ -187,6 +187,9 @@ TEST_CASE("rasd search: JSON keys, facets line, batch, exit codes") {
   CHECK(facets_line);
 
   CHECK(rasd_cli("search " + db + " zzqqxxvv").code == 1);
+  // A filter flag takes one value: the query after it stays the query.
+  CHECK(rasd_cli("search " + db + " --country Morocco zzqqxxvv").code == 1);
+  CHECK(rasd_cli("search " + db + " --country Morocco --country DZ طنجة").code == 0);
   CHECK(rasd_cli("search " + db + " '(المغرب'").code == 2);
   CHECK(rasd_cli("search " + db + " --sort sideways المغرب").code == 2);
   CHECK(rasd_cli("search " + db + " --from 2019-99-99x المغرب").code == 2);
