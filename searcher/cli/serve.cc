@@ -16,6 +16,10 @@ namespace {
 // Blocks SIGINT/SIGTERM in every thread (workers inherit the mask) and stops the server from
 // one waiting thread when one arrives, so shutdown needs no global state.
 std::thread stop_on_signal(http::Server& server) {
+  // A shell starts background jobs with SIGINT ignored; an ignored signal never becomes
+  // pending, so sigwait() would not see it. Restore the default first (it stays blocked).
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
