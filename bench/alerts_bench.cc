@@ -130,8 +130,10 @@ int probe(const Args& a) {
   const struct {
     const char* what;
     std::uint32_t limit;
-    bool snippets, collapse;
+    bool snippets, collapse, ids_only = false;
   } variants[] = {{"match only (limit 0)", 0, false, true},
+                  {"ids only, no collapse", 500, false, false, true},
+                  {"ids only", 500, false, true, true},
                   {"hits without snippets, no collapse", 500, false, false},
                   {"hits without snippets", 500, false, true},
                   {"hits with snippets (the runner)", 500, true, true}};
@@ -143,6 +145,7 @@ int probe(const Args& a) {
       r.limit = v.limit;
       r.snippets = v.snippets;
       r.collapse = v.collapse;
+      r.ids_only = v.ids_only;
       const rasd::SearchResult result = searcher.search(r);
       total += result.total;
       hits += result.hits.size();

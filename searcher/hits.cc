@@ -1,11 +1,8 @@
 #include "searcher/hits.h"
 
-#include <set>
-
-#include <nlohmann/json.hpp>
-
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
+#include "searcher/hit_cache.h"
 #include "searcher/snippets.h"
 
 namespace rasd {
@@ -13,26 +10,8 @@ namespace {
 
 constexpr Xapian::doccount kMaxCopiesListed = 20;
 
-std::string text_of(const nlohmann::json& data, const char* key) {
-  const auto it = data.find(key);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<EntityRef> entities_of(const nlohmann::json& data) {
-  std::vector<EntityRef> out;
-  const auto it = data.find("entities");
-  if (it == data.end() || !it->is_array()) return out;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const nlohmann::json& e : *it) {
-    EntityRef r{text_of(e, "type"), text_of(e, "id"), text_of(e, "label_ar"), text_of(e, "label_en")};
-    if (r.id.empty() || !seen.emplace(r.type, r.id).second) continue;
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
 // The other matching members of the hit's near-duplicate cluster.
-std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, const HitContext& ctx) {
+std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, const HitContext& ctx, HitCache& cache) {
   std::vector<Copy> out;
   Xapian::Enquire enquire(ctx.db);
   const Xapian::Query same(Xapian::Query::OP_VALUE_RANGE, schema::kCluster, cluster, cluster);
@@ -41,8 +20,8 @@ std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, cons
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesListed + 1);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (*it == self) continue;
-    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (data.is_object()) out.push_back({text_of(data, "id"), text_of(data, "source")});
+    const StoredFields& f = cache.fields(it.get_document());
+    if (f.parsed) out.push_back({f.id, f.source});
   }
   return out;
 }
@@ -56,42 +35,60 @@ std::string id_from_terms(const Xapian::Document& doc) {
   return (*t).substr(prefix.size());
 }
 
+std::uint64_t sequence_of(const Xapian::Document& doc) {
+  const std::string seq = doc.get_value(schema::kSequence);
+  return seq.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(seq));
+}
+
+// The id (and sequence) without the stored data, when the cache or the Q term has it.
+bool fill_ids_only(Hit& h, const Xapian::Document& doc, const HitCache& cache) {
+  if (const StoredFields* f = cache.find(doc.get_docid())) {
+    h.id = f->id;
+    h.sequence = f->sequence;
+    return true;
+  }
+  h.id = id_from_terms(doc);
+  h.sequence = sequence_of(doc);
+  return h.id.find('#') == std::string::npos;  // '#': a hashed long id, read the data
+}
+
+void fill_snippet(Hit& h, Xapian::docid did, const StoredFields& f, const HitContext& ctx, HitCache& cache) {
+  if (const Snippet* s = cache.snippet(did, ctx.match_key)) {
+    h.snippet = *s;
+    return;
+  }
+  SnippetOptions options;
+  options.stats = ctx.stats;
+  h.snippet = make_snippet(f.text, ctx.plan.match, ctx.analyzer, options);
+  cache.put_snippet(did, ctx.match_key, h.snippet);
+}
+
 }  // namespace
 
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx) {
+  HitCache local(1);
+  HitCache& cache = ctx.cache ? *ctx.cache : local;
   const Xapian::Document doc = item.get_document();
-  std::string id = ctx.ids_only ? id_from_terms(doc) : std::string();
-  if (ctx.ids_only && id.find('#') == std::string::npos) {  // '#': a hashed long id, read the data
-    Hit h;
-    h.rank = rank;
-    h.score = item.get_weight();
-    h.id = std::move(id);
-    return h;
-  }
-  const nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
   Hit h;
   h.rank = rank;
   h.score = item.get_weight();
-  if (data.is_object()) {
-    h.id = text_of(data, "id");
-    h.title = text_of(data, "title");
-    h.source = text_of(data, "source");
-    h.url = text_of(data, "url");
-    h.published = text_of(data, "published");
-    h.entities = entities_of(data);
+  if (ctx.ids_only && fill_ids_only(h, doc, cache)) return h;
+  {
+    // The reference lives until the next cache call: copy out before copies_of().
+    const StoredFields& f = cache.fields(doc);
+    h.id = f.id;
+    h.title = f.title;
+    h.source = f.source;
+    h.url = f.url;
+    h.published = f.published;
+    h.entities = f.entities;
+    h.sequence = f.sequence;
+    if (ctx.snippets && f.parsed) fill_snippet(h, *item, f, ctx, cache);
   }
-  if (h.published.empty()) h.published = doc.get_value(schema::kPublished);
-  const std::string seq = doc.get_value(schema::kSequence);
-  if (!seq.empty()) h.sequence = static_cast<std::uint64_t>(Xapian::sortable_unserialise(seq));
   if (ctx.collapsed && item.get_collapse_count() > 0) {
-    h.copy_list = copies_of(item.get_collapse_key(), *item, ctx);
+    h.copy_list = copies_of(item.get_collapse_key(), *item, ctx, cache);
     h.copies = 1 + std::max<std::uint32_t>(static_cast<std::uint32_t>(item.get_collapse_count()),
                                            static_cast<std::uint32_t>(h.copy_list.size()));
-  }
-  if (ctx.snippets && data.is_object()) {
-    SnippetOptions options;
-    options.stats = ctx.stats;
-    h.snippet = make_snippet(text_of(data, "text"), ctx.plan.match, ctx.analyzer, options);
   }
   return h;
 }

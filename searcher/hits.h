@@ -9,6 +9,7 @@
 namespace rasd {
 
 class Analyzer;
+class HitCache;
 class TermStats;
 
 /// What building a hit needs besides the match.
@@ -20,6 +21,8 @@ struct HitContext {
   bool snippets = true;
   bool collapsed = true;
   bool ids_only = false;
+  HitCache* cache = nullptr;  // the Searcher's; null: parse every hit afresh
+  std::string match_key;      // match_key(plan.match), when snippets are built
 };
 
 /// The hit for one match; `rank` is 1-based over the whole result list.

@@ -7,6 +7,7 @@
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/query_parser.h"
+#include "searcher/sequence_filter.h"
 
 namespace rasd {
 namespace {
@@ -89,7 +90,9 @@ SearchPlan make_plan(const SearchRequest& request, WordMode mode, PlanContext& c
   check_date(request.from, "--from");
   check_date(request.to, "--to");
   if (request.from || request.to) plan.filters.push_back(date_range_query(request.from.value_or(""), request.to.value_or("")));
-  if (request.after_sequence)
+  if (request.after_sequence && ctx.sequences)
+    plan.filters.push_back(docid_query(ctx.sequences->after(ctx.index.db(), *request.after_sequence)));
+  else if (request.after_sequence)
     plan.filters.emplace_back(Q::OP_VALUE_GE, schema::kSequence, Xapian::sortable_serialise(static_cast<double>(*request.after_sequence + 1)));
   return plan;
 }

@@ -15,6 +15,7 @@ namespace rasd {
 class Analyzer;
 class EntityCatalog;
 class IndexReader;
+class SequenceIndex;
 
 /// The parts of one search, ready to combine.
 struct SearchPlan {
@@ -42,6 +43,7 @@ struct PlanContext {
   const Analyzer& analyzer;
   EntityCatalog& entities;
   const QueryLimits& limits;
+  SequenceIndex* sequences = nullptr;  // when set, after_sequence walks the new docids only
 };
 
 /// Resolves `request` (query text, filters, --like, after_sequence) with `mode` for plain words.

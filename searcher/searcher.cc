@@ -10,8 +10,10 @@
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/facets.h"
+#include "searcher/hit_cache.h"
 #include "searcher/hits.h"
 #include "searcher/search_plan.h"
+#include "searcher/sequence_filter.h"
 
 namespace rasd {
 namespace {
@@ -39,7 +41,9 @@ Searcher::Searcher(const std::string& db_dir, QueryLimits limits)
       index_(std::make_unique<IndexReader>(db_dir)),
       analyzer_(index_->make_analyzer()),
       catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)),
-      facet_cache_(std::make_unique<FacetCache>()) {}
+      facet_cache_(std::make_unique<FacetCache>()),
+      hit_cache_(std::make_unique<HitCache>()),
+      sequences_(std::make_unique<SequenceIndex>()) {}
 
 Searcher::~Searcher() = default;
 
@@ -52,6 +56,8 @@ bool Searcher::reopen() {
   if (changed) {
     catalog_->clear();
     facet_cache_->clear();  // docids may now hold other documents
+    hit_cache_->clear();
+    sequences_->clear();
   }
   return changed;
 }
@@ -110,7 +116,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
-  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_};
+  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get()};
   const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
   SearchPlan plan = make_plan(request, mode, ctx);
   SearchResult result = run_plan(request, plan);
@@ -148,7 +154,15 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  const HitContext hctx{db, *analyzer_, &index_->stats(), plan, request.snippets, request.collapse, request.ids_only};
+  const HitContext hctx{db,
+                        *analyzer_,
+                        &index_->stats(),
+                        plan,
+                        request.snippets,
+                        request.collapse,
+                        request.ids_only,
+                        hit_cache_.get(),
+                        request.snippets && !request.ids_only ? match_key(plan.match) : std::string()};
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
   if (!request.facets) return result;

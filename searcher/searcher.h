@@ -16,6 +16,8 @@ class IndexReader;
 class Analyzer;
 class EntityCatalog;
 class FacetCache;
+class HitCache;
+class SequenceIndex;
 struct SearchPlan;
 
 /// Bounds on what one query may cost.
@@ -68,6 +70,8 @@ class Searcher {
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityCatalog> catalog_;
   std::unique_ptr<FacetCache> facet_cache_;
+  std::unique_ptr<HitCache> hit_cache_;
+  std::unique_ptr<SequenceIndex> sequences_;
 };
 
 }  // namespace rasd
