@@ -127,7 +127,9 @@ AlertSpec spec_from_json(const json& j) {
 json to_json(const Notification& n, const std::string& alert_name) {
   json copies = json::array();
   for (const Copy& c : n.hit.copy_list) copies.push_back({{"id", c.id}, {"source", c.source}});
-  json entities = to_json(n.hit)["entities"];
+  json entities = json::array();  // as to_json(Hit) spells them, without building the whole hit
+  for (const EntityRef& e : n.hit.entities)
+    entities.push_back({{"type", e.type}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en}});
   return {{"alert_id", n.alert_id},  {"alert_name", alert_name},   {"doc_id", n.hit.id},
           {"title", n.hit.title},    {"source", n.hit.source},     {"url", n.hit.url},
           {"published", n.hit.published}, {"snippet", n.hit.snippet.text}, {"entities", entities},
