@@ -77,9 +77,20 @@ void HitCache::put_snippet(Xapian::docid did, const std::string& key, const Snip
   snippets_.insert_or_assign(snippet_key(did, key), snippet);
 }
 
+const DocKey* HitCache::find_key(Xapian::docid did) const {
+  const auto it = keys_.find(did);
+  return it == keys_.end() ? nullptr : &it->second;
+}
+
+void HitCache::put_key(Xapian::docid did, DocKey key) {
+  if (keys_.size() >= 16 * max_docs_) keys_.clear();  // ids are small: keep more of them
+  keys_.insert_or_assign(did, std::move(key));
+}
+
 void HitCache::clear() {
   docs_.clear();
   snippets_.clear();
+  keys_.clear();
 }
 
 std::string match_key(const MatchTerms& match) {

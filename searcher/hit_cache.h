@@ -23,7 +23,13 @@ struct StoredFields {
   bool parsed = false;  // the stored data was a JSON object
 };
 
-/// Stored fields by docid and snippets by (docid, query). One per Searcher (not thread-safe),
+/// A document's id and ingest sequence: all an ids-only hit carries.
+struct DocKey {
+  std::string id;
+  std::uint64_t sequence = 0;
+};
+
+/// Stored fields by docid, ids by docid (for ids-only hits) and snippets by (docid, query). One per Searcher (not thread-safe),
 /// cleared when the database changes; bounded, it starts over when full.
 class HitCache {
  public:
@@ -36,12 +42,16 @@ class HitCache {
   /// The snippet of `did` for the query whose match_key() is `key`, else null.
   const Snippet* snippet(Xapian::docid did, const std::string& key) const;
   void put_snippet(Xapian::docid did, const std::string& key, const Snippet& snippet);
+  /// The id and sequence of `did` when known (from its fields or an earlier ids-only hit), else null.
+  const DocKey* find_key(Xapian::docid did) const;
+  void put_key(Xapian::docid did, DocKey key);
   void clear();
 
  private:
   std::size_t max_docs_;
   std::unordered_map<Xapian::docid, StoredFields> docs_;
   std::unordered_map<std::string, Snippet> snippets_;  // key: docid bytes + match key
+  std::unordered_map<Xapian::docid, DocKey> keys_;
 };
 
 /// A string that differs whenever the highlighted words of a query differ.

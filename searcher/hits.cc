@@ -40,16 +40,25 @@ std::uint64_t sequence_of(const Xapian::Document& doc) {
   return seq.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(seq));
 }
 
-// The id (and sequence) without the stored data, when the cache or the Q term has it.
-bool fill_ids_only(Hit& h, const Xapian::Document& doc, const HitCache& cache) {
-  if (const StoredFields* f = cache.find(doc.get_docid())) {
+// The id (and sequence) without the stored data, when the cache or the Q term has it. The
+// termlist is read (and inflated) whole, so the answer is remembered.
+bool fill_ids_only(Hit& h, const Xapian::Document& doc, HitCache& cache) {
+  const Xapian::docid did = doc.get_docid();
+  if (const StoredFields* f = cache.find(did)) {
     h.id = f->id;
     h.sequence = f->sequence;
     return true;
   }
+  if (const DocKey* k = cache.find_key(did)) {
+    h.id = k->id;
+    h.sequence = k->sequence;
+    return true;
+  }
   h.id = id_from_terms(doc);
   h.sequence = sequence_of(doc);
-  return h.id.find('#') == std::string::npos;  // '#': a hashed long id, read the data
+  if (h.id.find('#') != std::string::npos) return false;  // '#': a hashed long id, read the data
+  cache.put_key(did, {h.id, h.sequence});
+  return true;
 }
 
 void fill_snippet(Hit& h, Xapian::docid did, const StoredFields& f, const HitContext& ctx, HitCache& cache) {
