@@ -22,6 +22,7 @@ std::uint32_t FacetCache::intern(std::string_view s) {
 void FacetCache::clear() {
   ids_.clear();
   names_.resize(1);
+  cluster_ids_.clear();
   docs_.clear();
 }
 
@@ -44,14 +45,19 @@ const DocFacets& FacetCache::get(const Xapian::Document& doc) {
     f.month = intern(month);
   }
   const std::string cluster = doc.get_value(schema::kCluster);
-  if (!cluster.empty()) f.cluster = std::hash<std::string_view>{}(cluster) | 1;
+  if (!cluster.empty())
+    f.cluster = cluster_ids_.try_emplace(cluster, static_cast<std::uint32_t>(cluster_ids_.size() + 1)).first->second;
   f.loaded = true;
   return f;
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   const DocFacets& f = cache_.get(doc);
-  if (collapse_ && f.cluster && !clusters_.insert(f.cluster).second) return;
+  if (collapse_ && f.cluster) {
+    if (clusters_.size() <= f.cluster) clusters_.resize(cache_.clusters());
+    if (clusters_[f.cluster]) return;
+    clusters_[f.cluster] = true;
+  }
   ++documents_;
   if (counts_.size() < cache_.names()) counts_.resize(cache_.names());
   for (std::uint32_t k : f.keys)

@@ -21,7 +21,7 @@ namespace rasd {
 struct DocFacets {
   std::vector<std::uint32_t> keys;  // ids of "<letter><id>" keys
   std::uint32_t month = 0;          // id of "YYYY-MM"; 0 when undated
-  std::uint64_t cluster = 0;        // hash of the cluster key; 0 when none
+  std::uint32_t cluster = 0;        // id of the cluster key; 0 when none
   bool loaded = false;
 };
 
@@ -33,6 +33,8 @@ class FacetCache {
   const DocFacets& get(const Xapian::Document& doc);
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   std::size_t names() const { return names_.size(); }
+  /// One more than the highest cluster id.
+  std::size_t clusters() const { return cluster_ids_.size() + 1; }
   void clear();
 
  private:
@@ -40,6 +42,7 @@ class FacetCache {
 
   std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> ids_;
   std::vector<std::string> names_;
+  std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> cluster_ids_;
   std::vector<DocFacets> docs_;  // by docid
 };
 
@@ -64,7 +67,7 @@ class FacetSpy : public Xapian::MatchSpy {
   bool months_;
   bool collapse_;
   std::uint64_t documents_ = 0;
-  std::unordered_set<std::uint64_t> clusters_;
+  std::vector<bool> clusters_;  // by cluster id: already counted (a flag per id, no allocation per match)
   std::vector<std::uint32_t> counts_;   // by interned id
   std::vector<std::uint32_t> touched_;  // ids counted at least once, so reports skip the rest
 };
