@@ -68,15 +68,16 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 std::vector<std::pair<std::string, std::uint64_t>> FacetSpy::top(char letter, std::size_t limit) const {
   std::vector<std::pair<std::string, std::uint64_t>> out;
   if (letters_.find(letter) == std::string::npos) return out;
+  // Ranked by interned id, so that only the values listed become strings.
+  std::vector<std::uint32_t> ids;
   for (std::uint32_t id : touched_)
-    if (cache_.name(id).front() == letter) out.emplace_back(cache_.name(id).substr(1), counts_[id]);
-  const auto order = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-  if (out.size() > limit) {
-    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(limit), out.end(), order);
-    out.resize(limit);
-  } else {
-    std::sort(out.begin(), out.end(), order);
-  }
+    if (cache_.name(id).front() == letter) ids.push_back(id);
+  const auto order = [&](std::uint32_t a, std::uint32_t b) {
+    return counts_[a] != counts_[b] ? counts_[a] > counts_[b] : cache_.name(a) < cache_.name(b);
+  };
+  const auto end = ids.begin() + static_cast<std::ptrdiff_t>(std::min(limit, ids.size()));
+  std::partial_sort(ids.begin(), end, ids.end(), order);
+  for (auto it = ids.begin(); it != end; ++it) out.emplace_back(cache_.name(*it).substr(1), counts_[*it]);
   return out;
 }
 
