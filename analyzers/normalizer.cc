@@ -144,22 +144,7 @@ void Normalizer::run(std::string_view s, Sink& sink) const {
     return static_cast<std::uint8_t>((boundary ? kBoundary : 0) | (boundary && stable ? 0 : kNeedsNfkc));
   };
   if (s.empty()) return;
-  // ASCII and 2-byte sequences (all of Arabic) inline; the rest through utf8::next.
-  auto decode = [&s](std::size_t& k) -> char32_t {
-    const auto b0 = static_cast<unsigned char>(s[k]);
-    if (b0 < 0x80) {
-      ++k;
-      return b0;
-    }
-    if (b0 >= 0xC2 && b0 < 0xE0 && k + 1 < s.size()) {
-      const auto b1 = static_cast<unsigned char>(s[k + 1]);
-      if ((b1 & 0xC0) == 0x80) {
-        k += 2;
-        return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
-      }
-    }
-    return utf8::next(s, k);
-  };
+  auto decode = [&s](std::size_t& k) { return utf8::next_fast(s, k); };
   // Each code point is decoded once: the look-ahead that ends a segment is the next one's start.
   std::size_t i = 0, c_end = 0;
   char32_t c = decode(c_end);

@@ -62,22 +62,7 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
   std::uint32_t pos = 0;
   std::size_t i = 0;
   auto word_char = [](Class k) { return k == kLetter || k == kNumeric || k == kExtendNumLet; };
-  // ASCII and 2-byte sequences (all of Arabic) decoded inline; the rest through utf8::next.
-  auto next = [&s](std::size_t& k) -> char32_t {
-    const auto b0 = static_cast<unsigned char>(s[k]);
-    if (b0 < 0x80) {
-      ++k;
-      return b0;
-    }
-    if (b0 >= 0xC2 && b0 < 0xE0 && k + 1 < s.size()) {
-      const auto b1 = static_cast<unsigned char>(s[k + 1]);
-      if ((b1 & 0xC0) == 0x80) {
-        k += 2;
-        return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
-      }
-    }
-    return utf8::next(s, k);
-  };
+  auto next = [&s](std::size_t& k) { return utf8::next_fast(s, k); };
   auto emit = [&](std::size_t b, std::size_t e) {
     if (e - b > kMaxTokenBytes) return;
     Token t;

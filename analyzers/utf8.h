@@ -42,6 +42,24 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   return kReplacement;
 }
 
+/// next() with ASCII and 2-byte sequences (all of Arabic) decoded inline: the hot path of the
+/// normaliser and the tokenizer.
+inline char32_t next_fast(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  }
+  return next(s, i);
+}
+
 inline void append(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));
