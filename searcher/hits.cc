@@ -3,6 +3,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/schema.h"
 #include "searcher/hit_cache.h"
+#include "searcher/sequence_filter.h"
 #include "searcher/snippets.h"
 
 namespace rasd {
@@ -14,7 +15,8 @@ constexpr Xapian::doccount kMaxCopiesListed = 20;
 std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, const HitContext& ctx, HitCache& cache) {
   std::vector<Copy> out;
   Xapian::Enquire enquire(ctx.db);
-  const Xapian::Query same(Xapian::Query::OP_VALUE_RANGE, schema::kCluster, cluster, cluster);
+  const Xapian::Query same = ctx.clusters ? docid_query(ctx.clusters->members(ctx.db, cluster))
+                                          : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kCluster, cluster, cluster);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ctx.plan.full(), same));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesListed + 1);

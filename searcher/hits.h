@@ -9,6 +9,7 @@
 namespace rasd {
 
 class Analyzer;
+class ClusterIndex;
 class HitCache;
 class TermStats;
 
@@ -23,6 +24,7 @@ struct HitContext {
   bool ids_only = false;
   HitCache* cache = nullptr;  // the Searcher's; null: parse every hit afresh
   std::string match_key;      // match_key(plan.match), when snippets are built
+  ClusterIndex* clusters = nullptr;  // the Searcher's; null: copies found by a cluster value range
 };
 
 /// The hit for one match; `rank` is 1-based over the whole result list.

@@ -43,7 +43,8 @@ Searcher::Searcher(const std::string& db_dir, QueryLimits limits)
       catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)),
       facet_cache_(std::make_unique<FacetCache>()),
       hit_cache_(std::make_unique<HitCache>()),
-      sequences_(std::make_unique<SequenceIndex>()) {}
+      sequences_(std::make_unique<SequenceIndex>()),
+      clusters_(std::make_unique<ClusterIndex>()) {}
 
 Searcher::~Searcher() = default;
 
@@ -58,6 +59,7 @@ bool Searcher::reopen() {
     facet_cache_->clear();  // docids may now hold other documents
     hit_cache_->clear();
     sequences_->clear();
+    clusters_->clear();
   }
   return changed;
 }
@@ -162,7 +164,8 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
                         request.collapse,
                         request.ids_only,
                         hit_cache_.get(),
-                        request.snippets && !request.ids_only ? match_key(plan.match) : std::string()};
+                        request.snippets && !request.ids_only ? match_key(plan.match) : std::string(),
+                        clusters_.get()};
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
   if (!request.facets) return result;

@@ -16,6 +16,7 @@ class IndexReader;
 class Analyzer;
 class EntityCatalog;
 class FacetCache;
+class ClusterIndex;
 class HitCache;
 class SequenceIndex;
 struct SearchPlan;
@@ -72,6 +73,7 @@ class Searcher {
   std::unique_ptr<FacetCache> facet_cache_;
   std::unique_ptr<HitCache> hit_cache_;
   std::unique_ptr<SequenceIndex> sequences_;
+  std::unique_ptr<ClusterIndex> clusters_;
 };
 
 }  // namespace rasd

@@ -1,6 +1,7 @@
 #include "searcher/sequence_filter.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "indexer/schema.h"
 
@@ -60,6 +61,24 @@ void SequenceIndex::clear() {
   by_sequence_.clear();
   loaded_ = false;
   last_.reset();
+}
+
+SequenceIndex::Docids ClusterIndex::members(const Xapian::Database& db, const std::string& key) {
+  if (!loaded_) {
+    std::unordered_map<std::string, std::vector<Xapian::docid>> lists;
+    for (auto v = db.valuestream_begin(schema::kCluster); v != db.valuestream_end(schema::kCluster); ++v)
+      if (!(*v).empty()) lists[*v].push_back(v.get_docid());  // ascending: the stream is in docid order
+    for (auto& [k, ids] : lists)
+      if (ids.size() > 1) members_.emplace(k, std::make_shared<const std::vector<Xapian::docid>>(std::move(ids)));
+    loaded_ = true;
+  }
+  const auto it = members_.find(key);
+  return it == members_.end() ? std::make_shared<const std::vector<Xapian::docid>>() : it->second;
+}
+
+void ClusterIndex::clear() {
+  members_.clear();
+  loaded_ = false;
 }
 
 Xapian::Query docid_query(SequenceIndex::Docids docids) {

@@ -1,11 +1,12 @@
-// Restricting a search to the documents ingested after a sequence number (alerts). A value-range
-// query on the sequence slot tests the value of every candidate document, and the alert runner
-// asks it once per alert; this index reads the sequences once per database revision instead, so
-// that each restricted search walks only the new documents' ids.
+// Docid lists read once per database revision, for queries that a value range would answer by
+// testing the value of every candidate: the documents ingested after a sequence number (alerts
+// ask it once per alert) and the members of a near-duplicate cluster (a hit's copies).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,6 +29,19 @@ class SequenceIndex {
   bool loaded_ = false;
   std::uint64_t last_after_ = 0;
   Docids last_;  // the answer for last_after_: alerts of one run mostly share a watermark
+};
+
+/// The members of every near-duplicate cluster of one database revision, so that listing a hit's
+/// copies matches a handful of docids instead of testing every match's cluster value.
+class ClusterIndex {
+ public:
+  /// The docids whose cluster key is `key`, ascending (empty when none).
+  SequenceIndex::Docids members(const Xapian::Database& db, const std::string& key);
+  void clear();
+
+ private:
+  std::unordered_map<std::string, SequenceIndex::Docids> members_;
+  bool loaded_ = false;
 };
 
 /// A query matching exactly `docids` (ascending), with no weight of its own.
