@@ -51,6 +51,46 @@ bool family_name(const Context& c, const Match& m) {
   return c.gazetteer.given_names().count(prev) > 0 || c.gazetteer.person_parts().count(prev) > 0;
 }
 
+/// True when quotation marks enclose tokens [first, last], spaces allowed inside (« الشرق الأوسط »).
+bool quoted(const Context& c, const Match& m) {
+  std::size_t b = c.tokens[m.first].start, e = c.tokens[m.last].end;
+  while (b > 0 && c.text[b - 1] == ' ') --b;
+  while (e < c.text.size() && c.text[e] == ' ') ++e;
+  return quote_before(c.text, b) && quote_after(c.text, e);
+}
+
+/// A place or country right after an organisation's head word (صحيفة القدس, دينامو موسكو,
+/// فريق قطر) is part of that organisation's or team's name, not a place.
+bool after_org_head(const Context& c, const Match& m) {
+  if (m.first == 0 || !c.joined(m.first - 1)) return false;
+  const ProcliticForms prev(c.tokens[m.first - 1].norm);
+  for (std::size_t k = 0; k < prev.size(); ++k)
+    if (c.gazetteer.org_heads().count(prev[k])) return true;
+  return false;
+}
+
+/// What a place name stands for in its context.
+enum class PlaceRole { Place, OrgIfKnown, NotPlace };
+
+/// A place after an organisation's head word names no place (the organisation of the same
+/// name when the gazetteer has one); a quoted place name stays a place (quotes often mark
+/// country names) unless the gazetteer knows an organisation of that name («الشرق الأوسط»,
+/// the newspaper).
+PlaceRole place_role(const Context& c, const Match& m) {
+  const EntityType type = c.gazetteer.entries()[m.entry].type;
+  if (m.kind == NameKind::Adjective || (type != EntityType::Country && type != EntityType::Place)) return PlaceRole::Place;
+  if (after_org_head(c, m)) return PlaceRole::NotPlace;
+  return quoted(c, m) ? PlaceRole::OrgIfKnown : PlaceRole::Place;
+}
+
+/// The organisation named by exactly the place's tokens, if the gazetteer has one.
+std::optional<Match> org_of_same_span(const Context& c, const ProcliticForms& forms, const Match& place) {
+  std::optional<Match> org = entity_match::longest_at(c, place.first, forms, Only::Organizations);
+  if (!org || org->last != place.last) return std::nullopt;
+  org->triggered = true;
+  return org;
+}
+
 /// A ministry takes the country named right after it: a nisba (وزارة الداخلية المغربية),
 /// في + name (وزارة الخارجية في المغرب) or ب/ل + name (وزارة الداخلية بالمغرب).
 void extend_ministry(const Context& c, Match& m) {
@@ -143,6 +183,15 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     std::optional<Match> m = entity_match::longest_at(c, i, forms);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (m && family_name(c, *m)) m.reset();
+    if (const PlaceRole role = m ? place_role(c, *m) : PlaceRole::Place; role != PlaceRole::Place) {
+      std::optional<Match> org = org_of_same_span(c, forms, *m);
+      if (org) {
+        m = std::move(org);
+      } else if (role == PlaceRole::NotPlace) {
+        i = m->last + 1;  // its words belong to the organisation's name
+        continue;
+      }
+    }
     if (!m) m = entity_match::title_person_at(c, i);
     if (!m) {
       ++i;

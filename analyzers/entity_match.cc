@@ -120,7 +120,10 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
     if (!names) continue;
     for (std::uint32_t n : *names) {
       const GazetteerName& name = g.names()[n];
-      if (only == Only::Countries && g.entries()[name.entry].type != EntityType::Country) continue;
+      const EntityType type = g.entries()[name.entry].type;
+      if ((only == Only::Countries && type != EntityType::Country) ||
+          (only == Only::Organizations && type != EntityType::Organization))
+        continue;
       if (!rest_matches(c, i, name)) continue;
       Match m;
       m.first = static_cast<std::uint32_t>(i);

@@ -36,7 +36,7 @@ struct Context {
 };
 
 /// Which entries a look-up may return.
-enum class Only { Any, Countries };
+enum class Only { Any, Countries, Organizations };
 
 /// The longest gazetteer name starting at token i (its first word may carry proclitics).
 std::optional<Match> longest_at(const Context& c, std::size_t i, Only only = Only::Any);

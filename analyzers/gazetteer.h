@@ -81,6 +81,9 @@ class Gazetteer {
   const std::vector<std::uint32_t>* titles_ending(std::string_view last) const;
   /// Last words that never name a person alone (الثاني, الله).
   const WordSet& not_alone() const { return not_alone_; }
+  /// Words that, right before a place name, make it part of an organisation's or team's name
+  /// (صحيفة القدس, دينامو موسكو, شركة قطر): the place is then no place mention.
+  const WordSet& org_heads() const { return org_heads_; }
   /// Every normalised token of a known person's names (family names for title patterns).
   const WordSet& person_parts() const { return person_parts_; }
 
@@ -99,7 +102,7 @@ class Gazetteer {
   WordFilter name_starters_{14};
   WordSet protected_;
   std::string fingerprint_;
-  WordSet triggers_, given_, connectors_, person_parts_, not_alone_;
+  WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_;
   std::vector<std::vector<std::string>> titles_;
   WordIndex titles_by_last_;
 };

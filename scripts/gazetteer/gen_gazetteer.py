@@ -181,7 +181,7 @@ def write_places(mledoze, icu, country_names):
             if not iso:
                 continue
             ar = re.sub('^(ولاية|إقليم|محافظة|مدينة|منطقة|مركز|مديرية|قسم|عزلة) ', '', row['CityNameAr'].strip())
-            if re.search('[A-Za-z،,]|جامعة|مستشفى|مستشفي|كلية|فيروسات|مثلث|ضليع', ar):
+            if re.search('[A-Za-z،,]|جامعة|مستشفى|مستشفي|كلية|فيروسات|مثلث|ضليع|الشرق الأوسط', ar):
                 continue  # a mislabelled row (a university, a hospital, a virus)
             pop = int(row['Population'] or 0)
             if not (pop >= 300000 or (iso in MENA and pop >= 40000) or row['CityNameEn'].lower() in capitals):

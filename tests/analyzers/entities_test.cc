@@ -154,6 +154,20 @@ TEST_CASE("places: cities linked to their country, common words left alone") {
   });
 }
 
+TEST_CASE("places inside organisation and team names are no places") {
+  check_rows({
+      {"team", "فاز دينامو موسكو أمس", {}},
+      {"team with li", "انضم لريال مدريد", {}},
+      {"newspaper", "قالت صحيفة القدس", {}},
+      {"company", "أعلنت شركة قطر للبترول", {}},
+      {"plain city stays", "وصل إلى موسكو أمس", {"place:moscow-ru=موسكو"}},
+      {"quoted newspaper", "وقال لـ«الشرق الأوسط» أمس", {"org:asharq-al-awsat:SA=الشرق الأوسط"}},
+      {"newspaper with head", "صحيفة الشرق الأوسط", {"org:asharq-al-awsat:SA=صحيفة الشرق الأوسط"}},
+      {"region", "الوضع في الشرق الأوسط", {"place:middle-east=الشرق الأوسط"}},
+      {"quoted country stays a country", "تأكيد “المغرب” و”الإمارات”", {"country:MA=المغرب", "country:AE=الإمارات"}},
+  });
+}
+
 TEST_CASE("a name does not span punctuation or a line break") {
   check_rows({
       {"comma", "الولايات، المتحدة", {}},
