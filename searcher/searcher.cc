@@ -156,16 +156,9 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  const HitContext hctx{db,
-                        *analyzer_,
-                        &index_->stats(),
-                        plan,
-                        request.snippets,
-                        request.collapse,
-                        request.ids_only,
-                        hit_cache_.get(),
-                        request.snippets && !request.ids_only ? match_key(plan.match) : std::string(),
-                        clusters_.get()};
+  const std::string key = request.snippets && !request.ids_only ? match_key(plan.match) : std::string();
+  const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
+                        request.ids_only, hit_cache_.get(), key, clusters_.get()};
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
   if (!request.facets) return result;
