@@ -5,6 +5,7 @@
 #include "analyzers/error.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/light_stemmer.h"
+#include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/stop_words.h"
 #include "analyzers/tokenizer.h"
@@ -48,6 +49,8 @@ Analyzer::Analyzer(AnalyzerConfig config, std::unique_ptr<WordStemmer> snowball)
       stemmer_ = make_identity_stemmer();
       break;
   }
+  stop_filter_ = std::make_unique<WordFilter>(12);
+  for (const std::string& w : stop_words_) stop_filter_->add(w);
   entities_ = std::make_unique<EntityExtractor>(*gazetteer_);
   dates_ = std::make_unique<DateExtractor>();
 }
@@ -61,7 +64,9 @@ std::string Analyzer::name() const {
 
 std::string Analyzer::normalize(std::string_view text) const { return normalizer_->normalize_text(text); }
 
-bool Analyzer::is_stop_word(std::string_view norm) const { return stop_words_.find(norm) != stop_words_.end(); }
+bool Analyzer::is_stop_word(std::string_view norm) const {
+  return stop_filter_->may_contain(norm) && stop_words_.find(norm) != stop_words_.end();
+}
 
 std::vector<Token> Analyzer::tokenize(std::string_view text) const {
   std::vector<Token> tokens = tokenizer_->tokenize(normalizer_->normalize(text));

@@ -16,6 +16,7 @@ namespace rasd {
 
 class Gazetteer;
 class Normalizer;
+class WordFilter;
 class Tokenizer;
 class EntityExtractor;
 class DateExtractor;
@@ -73,6 +74,7 @@ class Analyzer {
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<Tokenizer> tokenizer_;
   WordSet stop_words_;
+  std::unique_ptr<WordFilter> stop_filter_;  // cheap first test before the stop-word set
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<WordStemmer> stemmer_;
   std::unique_ptr<EntityExtractor> entities_;

@@ -65,12 +65,11 @@ std::vector<Token> Tokenizer::tokenize(const NormalizedText& nt) const {
   auto next = [&s](std::size_t& k) { return utf8::next_fast(s, k); };
   auto emit = [&](std::size_t b, std::size_t e) {
     if (e - b > kMaxTokenBytes) return;
-    Token t;
-    t.norm.assign(s.substr(b, e - b));
+    Token& t = tokens.emplace_back();  // built in place: a Token is large to move
+    t.norm.assign(s.data() + b, e - b);
     t.start = nt.offsets[b];
     t.end = nt.offsets[e];
     t.pos = pos++;
-    tokens.push_back(std::move(t));
   };
   while (i < s.size()) {
     std::size_t start = i;
