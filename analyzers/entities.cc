@@ -69,6 +69,39 @@ bool after_org_head(const Context& c, const Match& m) {
   return false;
 }
 
+/// True when the match sits inside a phrase where the place's name names no place (مسقط رأس).
+bool in_not_place_phrase(const Context& c, const Match& m) {
+  for (const std::vector<std::string>& phrase : c.gazetteer.not_places()) {
+    for (std::size_t p = 0; p < phrase.size() && p <= m.first; ++p) {
+      const std::size_t start = m.first - p;
+      if (start + phrase.size() <= m.last || start + phrase.size() > c.tokens.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < phrase.size() && ok; ++k)
+        ok = c.joined(start + k - 1) && c.tokens[start + k].norm == phrase[k];
+      if (!ok) continue;
+      const ProcliticForms first(c.tokens[start].norm);
+      for (std::size_t f = 0; f < first.size(); ++f)
+        if (first[f] == phrase.front()) return true;
+    }
+  }
+  return false;
+}
+
+/// A country whose short name is also its feminine nisba (السعودية) is the adjective right
+/// after a definite word (العائلة المالكة السعودية, المحادثات الإسرائيلية السعودية).
+bool adjective_after_definite(const Context& c, const Match& m) {
+  if (m.kind != NameKind::Name || m.first != m.last || m.stripped > 0 || m.first == 0 || !c.joined(m.first - 1))
+    return false;
+  if (c.gazetteer.entries()[m.entry].type != EntityType::Country) return false;
+  const Token& prev = c.tokens[m.first - 1];
+  if (prev.stop || !starts_with(prev.norm, kAlUtf8)) return false;
+  const std::vector<std::uint32_t>* names = c.gazetteer.names_starting(c.tokens[m.first].norm);
+  if (!names) return false;
+  for (std::uint32_t n : *names)
+    if (c.gazetteer.names()[n].kind == NameKind::Adjective && c.gazetteer.names()[n].tokens.size() == 1) return true;
+  return false;
+}
+
 /// What a place name stands for in its context.
 enum class PlaceRole { Place, OrgIfKnown, NotPlace };
 
@@ -79,7 +112,7 @@ enum class PlaceRole { Place, OrgIfKnown, NotPlace };
 PlaceRole place_role(const Context& c, const Match& m) {
   const EntityType type = c.gazetteer.entries()[m.entry].type;
   if (m.kind == NameKind::Adjective || (type != EntityType::Country && type != EntityType::Place)) return PlaceRole::Place;
-  if (after_org_head(c, m)) return PlaceRole::NotPlace;
+  if (after_org_head(c, m) || in_not_place_phrase(c, m)) return PlaceRole::NotPlace;
   return quoted(c, m) ? PlaceRole::OrgIfKnown : PlaceRole::Place;
 }
 
@@ -183,6 +216,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     std::optional<Match> m = entity_match::longest_at(c, i, forms);
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (m && family_name(c, *m)) m.reset();
+    if (m && adjective_after_definite(c, *m)) m->kind = NameKind::Adjective;
     if (const PlaceRole role = m ? place_role(c, *m) : PlaceRole::Place; role != PlaceRole::Place) {
       std::optional<Match> org = org_of_same_span(c, forms, *m);
       if (org) {

@@ -126,7 +126,7 @@ class GazetteerBuilder {
       const std::string where = file + ":" + std::to_string(line_no);
       if (f.size() != 2) throw InvalidInput(where + ": expected 'kind<TAB>word|word...'");
       if (f[0] != "trigger" && f[0] != "title" && f[0] != "given" && f[0] != "connector" && f[0] != "not_alone" &&
-          f[0] != "org_head")
+          f[0] != "org_head" && f[0] != "not_place")
         throw InvalidInput(where + ": unknown cue kind '" + std::string(f[0]) + "'");
       for (std::string_view w : split(f[1], '|'))
         if (!trim(w).empty()) cues_.emplace_back(std::string(f[0]), std::string(trim(w)));
@@ -165,6 +165,8 @@ class GazetteerBuilder {
         g.titles_.push_back(std::move(w));
       } else if (kind == "not_alone") {
         if (w.size() == 1) g.not_alone_.insert(w.front());
+      } else if (kind == "not_place") {
+        if (w.size() > 1) g.not_places_.push_back(std::move(w));
       } else if (kind == "org_head") {
         if (w.size() == 1) g.org_heads_.insert(w.front());
       } else if (w.size() == 1) {

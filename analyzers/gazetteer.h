@@ -84,6 +84,9 @@ class Gazetteer {
   /// Words that, right before a place name, make it part of an organisation's or team's name
   /// (صحيفة القدس, دينامو موسكو, شركة قطر): the place is then no place mention.
   const WordSet& org_heads() const { return org_heads_; }
+  /// Phrases in which a place's name names no place (مسقط رأس: birthplace; صلاة المغرب: the
+  /// sunset prayer), as normalised token sequences.
+  const std::vector<std::vector<std::string>>& not_places() const { return not_places_; }
   /// Every normalised token of a known person's names (family names for title patterns).
   const WordSet& person_parts() const { return person_parts_; }
 
@@ -104,6 +107,7 @@ class Gazetteer {
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_;
   std::vector<std::vector<std::string>> titles_;
+  std::vector<std::vector<std::string>> not_places_;
   WordIndex titles_by_last_;
 };
 

@@ -164,8 +164,27 @@ TEST_CASE("places inside organisation and team names are no places") {
       {"quoted newspaper", "وقال لـ«الشرق الأوسط» أمس", {"org:asharq-al-awsat:SA=الشرق الأوسط"}},
       {"newspaper with head", "صحيفة الشرق الأوسط", {"org:asharq-al-awsat:SA=صحيفة الشرق الأوسط"}},
       {"region", "الوضع في الشرق الأوسط", {"place:middle-east=الشرق الأوسط"}},
+      {"birthplace", "ولد في مسقط رأسه", {}},
+      {"sunset prayer", "بعد صلاة المغرب", {}},
+      {"muscat", "وصل إلى مسقط أمس", {"place:muscat=مسقط"}},
       {"quoted country stays a country", "تأكيد “المغرب” و”الإمارات”", {"country:MA=المغرب", "country:AE=الإمارات"}},
   });
+}
+
+TEST_CASE("a country named like its feminine nisba is the adjective after a definite word") {
+  struct Case {
+    const char* text;
+    bool adjective;
+  };
+  for (const Case& c : {Case{"العائلة المالكة السعودية", true}, Case{"المحادثات الإسرائيلية السعودية", true},
+                        Case{"زار السعودية أمس", false}, Case{"إلى السعودية", false}}) {
+    CAPTURE(c.text);
+    const std::vector<rasd::EntityMention> found = analyzer().analyze(c.text).entities;
+    REQUIRE(!found.empty());
+    const rasd::EntityMention& last = found.back();
+    CHECK(last.id == "SA");
+    CHECK(last.adjective == c.adjective);
+  }
 }
 
 TEST_CASE("a name does not span punctuation or a line break") {
