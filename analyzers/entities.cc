@@ -155,6 +155,40 @@ void drop_unconfirmed(std::vector<Match>& found) {
   });
 }
 
+/// True when a place cue (في, مدينة) or the preposition ب stands right before the match.
+bool place_cued(const Context& c, const Match& m) {
+  if (m.stripped > 0 && c.tokens[m.first].norm.substr(0, m.stripped).find(kBehUtf8) != std::string::npos) return true;
+  if (m.first == 0 || !c.joined(m.first - 1)) return false;
+  const ProcliticForms prev(c.tokens[m.first - 1].norm);
+  for (std::size_t k = 0; k < prev.size(); ++k)
+    if (c.gazetteer.place_cues().count(prev[k])) return true;
+  return false;
+}
+
+/// A one-word city may be a common word too (تدمر: destroys, عشاق: lovers, أبهر: dazzled): it
+/// stays when it is well known (a capital), when a place cue stands before it here or at
+/// another mention of it, when it is named twice, or when the text names its country.
+void drop_unsupported_places(const Context& c, std::vector<Match>& found) {
+  auto gated = [&](const Match& m) {
+    const GazetteerEntry& e = c.gazetteer.entries()[m.entry];
+    return !m.pattern_person && e.type == EntityType::Place && !e.well_known && m.first == m.last &&
+           m.kind == NameKind::Name;
+  };
+  std::unordered_set<std::string> countries;
+  std::unordered_set<std::uint32_t> cued, seen;
+  for (const Match& m : found) {
+    if (m.pattern_person) continue;
+    const GazetteerEntry& e = c.gazetteer.entries()[m.entry];
+    if (e.type == EntityType::Country) countries.insert(e.id);
+    if (gated(m) && (place_cued(c, m) || !seen.insert(m.entry).second)) cued.insert(m.entry);
+  }
+  std::erase_if(found, [&](const Match& m) {
+    if (!gated(m) || cued.count(m.entry)) return false;
+    const std::string& country = c.gazetteer.entries()[m.entry].country;
+    return !country.empty() && !countries.count(country);
+  });
+}
+
 std::string span_text(const Context& c, const Match& m) {
   const std::uint32_t b = c.tokens[m.first].start, e = c.tokens[m.last].end;
   return std::string(c.text.substr(b, e - b));
@@ -236,6 +270,7 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     found.push_back(std::move(*m));
   }
   drop_unconfirmed(found);
+  drop_unsupported_places(c, found);
   std::vector<Match> alone = entity_match::last_name_mentions(c, found, gated);
   std::vector<EntityMention> out;
   out.reserve(found.size() + alone.size());

@@ -26,6 +26,7 @@ constexpr std::string_view kCuesFile = "name_cues.tsv";
 constexpr char kAmbiguousMark = '?';
 constexpr char kNisbaStemMark = '*';   // a nisba stem: inflected endings added
 constexpr char kAdjectiveMark = '+';   // an adjective form taken as written (مغاربة)
+constexpr char kWellKnownMark = '!';   // a capital or well-known place: no place cue needed
 // Endings of a nisba stem (مغربي): feminine (ة, normalised ه), plurals, dual.
 constexpr std::string_view kNisbaEndings[] = {"", "\u0647", "\u064A\u0646", "\u0648\u0646", "\u0627\u0646"};
 
@@ -126,7 +127,8 @@ class GazetteerBuilder {
       const std::string where = file + ":" + std::to_string(line_no);
       if (f.size() != 2) throw InvalidInput(where + ": expected 'kind<TAB>word|word...'");
       if (f[0] != "trigger" && f[0] != "title" && f[0] != "given" && f[0] != "connector" && f[0] != "not_alone" &&
-          f[0] != "org_head" && f[0] != "not_place")
+          f[0] != "org_head" && f[0] != "not_place" &&
+          f[0] != "place_cue")
         throw InvalidInput(where + ": unknown cue kind '" + std::string(f[0]) + "'");
       for (std::string_view w : split(f[1], '|'))
         if (!trim(w).empty()) cues_.emplace_back(std::string(f[0]), std::string(trim(w)));
@@ -167,8 +169,8 @@ class GazetteerBuilder {
         if (w.size() == 1) g.not_alone_.insert(w.front());
       } else if (kind == "not_place") {
         if (w.size() > 1) g.not_places_.push_back(std::move(w));
-      } else if (kind == "org_head") {
-        if (w.size() == 1) g.org_heads_.insert(w.front());
+      } else if (kind == "org_head" || kind == "place_cue") {
+        if (w.size() == 1) (kind == "org_head" ? g.org_heads_ : g.place_cues_).insert(w.front());
       } else if (w.size() == 1) {
         (kind == "trigger" ? g.triggers_ : kind == "given" ? g.given_ : g.connectors_).insert(w.front());
         if (kind != "trigger") {
@@ -203,7 +205,9 @@ class GazetteerBuilder {
     GazetteerEntry& e = r.entry;
     for (const std::string& raw : r.names) {
       const char mark = raw.front();
-      const bool marked = mark == kAmbiguousMark || mark == kNisbaStemMark || mark == kAdjectiveMark;
+      const bool marked =
+          mark == kAmbiguousMark || mark == kNisbaStemMark || mark == kAdjectiveMark || mark == kWellKnownMark;
+      if (mark == kWellKnownMark) e.well_known = true;
       std::vector<std::string> tokens = words(marked ? std::string_view(raw).substr(1) : std::string_view(raw));
       if (tokens.empty()) continue;
       if (mark == kNisbaStemMark || mark == kAdjectiveMark) {

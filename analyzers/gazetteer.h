@@ -24,6 +24,7 @@ struct GazetteerEntry {
   std::string label_en;
   std::string country;   // ISO code it belongs to, if any
   bool country_from_text = false;  // a ministry: the country is named right after it
+  bool well_known = false;  // a capital or other well-known place: no cue needed (`!` mark)
   /// Persons: the normalised short forms (last name, or آل/بن + last name) that name the
   /// person alone once the full name is in the same document.
   std::vector<std::vector<std::string>> short_names;
@@ -84,6 +85,8 @@ class Gazetteer {
   /// Words that, right before a place name, make it part of an organisation's or team's name
   /// (صحيفة القدس, دينامو موسكو, شركة قطر): the place is then no place mention.
   const WordSet& org_heads() const { return org_heads_; }
+  /// Words right before a one-word place that say a place follows (في, مدينة, قرب).
+  const WordSet& place_cues() const { return place_cues_; }
   /// Phrases in which a place's name names no place (مسقط رأس: birthplace; صلاة المغرب: the
   /// sunset prayer), as normalised token sequences.
   const std::vector<std::vector<std::string>>& not_places() const { return not_places_; }
@@ -105,7 +108,7 @@ class Gazetteer {
   WordFilter name_starters_{14};
   WordSet protected_;
   std::string fingerprint_;
-  WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_;
+  WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_, place_cues_;
   std::vector<std::vector<std::string>> titles_;
   std::vector<std::vector<std::string>> not_places_;
   WordIndex titles_by_last_;

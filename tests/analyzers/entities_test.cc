@@ -151,6 +151,11 @@ TEST_CASE("places: cities linked to their country, common words left alone") {
       {"the news", "الخبر", {}},
       {"the eyes", "العيون", {}},
       {"region", "منطقة الساحل والصحراء", {"place:sahel=منطقة الساحل والصحراء"}},
+      {"common word, no cue", "مما أبهر العلماء", {}},
+      {"verb, no cue", "هي التي تدمر الآخرين", {}},
+      {"cued city", "وقعت اشتباكات في تدمر", {"place:tadmur-sy=تدمر"}},
+      {"city of a named country", "سوريا: اشتباكات قرب حمص وتدمر", {"country:SY=سوريا", "place:homs=حمص", "place:tadmur-sy=وتدمر"}},
+      {"capital needs no cue", "قالت موسكو إن", {"place:moscow-ru=موسكو"}},
   });
 }
 
