@@ -124,16 +124,34 @@ AlertSpec spec_from_json(const json& j) {
   return spec;
 }
 
+// Built member by member: an initializer list deep-copies every nested value (entities are many).
 json to_json(const Notification& n, const std::string& alert_name) {
-  json copies = json::array();
-  for (const Copy& c : n.hit.copy_list) copies.push_back({{"id", c.id}, {"source", c.source}});
-  json entities = json::array();  // as to_json(Hit) spells them, without building the whole hit
-  for (const EntityRef& e : n.hit.entities)
-    entities.push_back({{"type", e.type}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en}});
-  return {{"alert_id", n.alert_id},  {"alert_name", alert_name},   {"doc_id", n.hit.id},
-          {"title", n.hit.title},    {"source", n.hit.source},     {"url", n.hit.url},
-          {"published", n.hit.published}, {"snippet", n.hit.snippet.text}, {"entities", entities},
-          {"copies", copies},        {"sequence", n.sequence},     {"found", format_time(n.found)}};
+  json j = json::object();
+  j["alert_id"] = n.alert_id;
+  j["alert_name"] = alert_name;
+  j["doc_id"] = n.hit.id;
+  j["title"] = n.hit.title;
+  j["source"] = n.hit.source;
+  j["url"] = n.hit.url;
+  j["published"] = n.hit.published;
+  j["snippet"] = n.hit.snippet.text;
+  json& entities = j["entities"] = json::array();  // as to_json(Hit) spells them
+  for (const EntityRef& e : n.hit.entities) {
+    json& o = entities.emplace_back(json::object());
+    o["type"] = e.type;
+    o["id"] = e.id;
+    o["label_ar"] = e.label_ar;
+    o["label_en"] = e.label_en;
+  }
+  json& copies = j["copies"] = json::array();
+  for (const Copy& c : n.hit.copy_list) {
+    json& o = copies.emplace_back(json::object());
+    o["id"] = c.id;
+    o["source"] = c.source;
+  }
+  j["sequence"] = n.sequence;
+  j["found"] = format_time(n.found);
+  return j;
 }
 
 Notification notification_from_json(const json& j) {
