@@ -174,18 +174,22 @@ void drop_unsupported_places(const Context& c, std::vector<Match>& found) {
     return !m.pattern_person && e.type == EntityType::Place && !e.well_known && m.first == m.last &&
            m.kind == NameKind::Name;
   };
-  std::unordered_set<std::string> countries;
-  std::unordered_set<std::uint32_t> cued, seen;
+  if (std::none_of(found.begin(), found.end(), gated)) return;  // most texts: no city to check
+  std::vector<std::string_view> countries;                       // a handful per text
+  std::vector<std::uint32_t> cued, seen;
+  auto has = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
   for (const Match& m : found) {
     if (m.pattern_person) continue;
     const GazetteerEntry& e = c.gazetteer.entries()[m.entry];
-    if (e.type == EntityType::Country) countries.insert(e.id);
-    if (gated(m) && (place_cued(c, m) || !seen.insert(m.entry).second)) cued.insert(m.entry);
+    if (e.type == EntityType::Country && !has(countries, std::string_view(e.id))) countries.push_back(e.id);
+    if (!gated(m)) continue;
+    if (place_cued(c, m) || has(seen, m.entry)) cued.push_back(m.entry);
+    seen.push_back(m.entry);
   }
   std::erase_if(found, [&](const Match& m) {
-    if (!gated(m) || cued.count(m.entry)) return false;
+    if (!gated(m) || has(cued, m.entry)) return false;
     const std::string& country = c.gazetteer.entries()[m.entry].country;
-    return !country.empty() && !countries.count(country);
+    return !country.empty() && !has(countries, std::string_view(country));
   });
 }
 
