@@ -55,6 +55,12 @@ bool family_name(const Context& c, const Match& m) {
 bool quoted(const Context& c, const Match& m) {
   std::size_t b = c.tokens[m.first].start, e = c.tokens[m.last].end;
   while (b > 0 && c.text[b - 1] == ' ') --b;
+  if (b == 0) return false;
+  // the last byte of every quotation mark quote_before() knows: “ ” ‘ ’ « » " '
+  const auto last = static_cast<unsigned char>(c.text[b - 1]);
+  if (last != 0x9C && last != 0x9D && last != 0x98 && last != 0x99 && last != 0xAB && last != 0xBB && last != '"' &&
+      last != '\'')
+    return false;
   while (e < c.text.size() && c.text[e] == ' ') ++e;
   return quote_before(c.text, b) && quote_after(c.text, e);
 }
@@ -62,7 +68,8 @@ bool quoted(const Context& c, const Match& m) {
 /// A place or country right after an organisation's head word (صحيفة القدس, دينامو موسكو,
 /// فريق قطر) is part of that organisation's or team's name, not a place.
 bool after_org_head(const Context& c, const Match& m) {
-  if (m.first == 0 || !c.joined(m.first - 1)) return false;
+  if (m.first == 0 || !c.gazetteer.org_head_filter().may_contain_forms_of(c.tokens[m.first - 1].norm)) return false;
+  if (!c.joined(m.first - 1)) return false;
   const ProcliticForms prev(c.tokens[m.first - 1].norm);
   for (std::size_t k = 0; k < prev.size(); ++k)
     if (c.gazetteer.org_heads().count(prev[k])) return true;
@@ -71,6 +78,7 @@ bool after_org_head(const Context& c, const Match& m) {
 
 /// True when the match sits inside a phrase where the place's name names no place (مسقط رأس).
 bool in_not_place_phrase(const Context& c, const Match& m) {
+  if (!c.gazetteer.not_place_filter().may_contain_forms_of(c.tokens[m.first].norm)) return false;
   for (const std::vector<std::string>& phrase : c.gazetteer.not_places()) {
     for (std::size_t p = 0; p < phrase.size() && p <= m.first; ++p) {
       const std::size_t start = m.first - p;

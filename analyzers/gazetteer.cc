@@ -168,9 +168,11 @@ class GazetteerBuilder {
       } else if (kind == "not_alone") {
         if (w.size() == 1) g.not_alone_.insert(w.front());
       } else if (kind == "not_place") {
+        for (const std::string& word : w) g.not_place_filter_.add_with_lam_forms(word);
         if (w.size() > 1) g.not_places_.push_back(std::move(w));
       } else if (kind == "org_head" || kind == "place_cue") {
         if (w.size() == 1) (kind == "org_head" ? g.org_heads_ : g.place_cues_).insert(w.front());
+        if (kind == "org_head") g.org_head_filter_.add_with_lam_forms(w.front());
       } else if (w.size() == 1) {
         (kind == "trigger" ? g.triggers_ : kind == "given" ? g.given_ : g.connectors_).insert(w.front());
         if (kind != "trigger") {

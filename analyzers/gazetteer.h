@@ -85,6 +85,10 @@ class Gazetteer {
   /// Words that, right before a place name, make it part of an organisation's or team's name
   /// (صحيفة القدس, دينامو موسكو, شركة قطر): the place is then no place mention.
   const WordSet& org_heads() const { return org_heads_; }
+  /// Filters over org_heads() (with their لل forms) and the words of not_places(): the checks
+  /// run on every place mention, and almost every word fails them here.
+  const WordFilter& org_head_filter() const { return org_head_filter_; }
+  const WordFilter& not_place_filter() const { return not_place_filter_; }
   /// Words right before a one-word place that say a place follows (في, مدينة, قرب).
   const WordSet& place_cues() const { return place_cues_; }
   /// Phrases in which a place's name names no place (مسقط رأس: birthplace; صلاة المغرب: the
@@ -106,6 +110,7 @@ class Gazetteer {
   std::vector<std::vector<std::uint32_t>> first_names_;
   WordFilter first_words_;
   WordFilter name_starters_{14};
+  WordFilter org_head_filter_{12}, not_place_filter_{12};
   WordSet protected_;
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_, place_cues_;
