@@ -98,11 +98,10 @@ bool in_not_place_phrase(const Context& c, const Match& m) {
 /// A country whose short name is also its feminine nisba (السعودية) is the adjective right
 /// after a definite word (العائلة المالكة السعودية, المحادثات الإسرائيلية السعودية).
 bool adjective_after_definite(const Context& c, const Match& m) {
-  if (m.kind != NameKind::Name || m.first != m.last || m.stripped > 0 || m.first == 0 || !c.joined(m.first - 1))
-    return false;
-  if (c.gazetteer.entries()[m.entry].type != EntityType::Country) return false;
+  if (m.kind != NameKind::Name || m.first != m.last || m.stripped > 0 || m.first == 0) return false;
   const Token& prev = c.tokens[m.first - 1];
-  if (prev.stop || !starts_with(prev.norm, kAlUtf8)) return false;
+  if (prev.stop || !starts_with(prev.norm, kAlUtf8) || !c.joined(m.first - 1)) return false;
+  if (c.gazetteer.entries()[m.entry].type != EntityType::Country) return false;
   const std::vector<std::uint32_t>* names = c.gazetteer.names_starting(c.tokens[m.first].norm);
   if (!names) return false;
   for (std::uint32_t n : *names)

@@ -120,10 +120,10 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
     if (!names) continue;
     for (std::uint32_t n : *names) {
       const GazetteerName& name = g.names()[n];
-      const EntityType type = g.entries()[name.entry].type;
-      if ((only == Only::Countries && type != EntityType::Country) ||
-          (only == Only::Organizations && type != EntityType::Organization))
-        continue;
+      if (only != Only::Any) {  // the entry is only read when asked: this loop is hot
+        const EntityType type = g.entries()[name.entry].type;
+        if (type != (only == Only::Countries ? EntityType::Country : EntityType::Organization)) continue;
+      }
       if (!rest_matches(c, i, name)) continue;
       Match m;
       m.first = static_cast<std::uint32_t>(i);
