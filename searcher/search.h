@@ -26,6 +26,8 @@ struct SearchRequest {
   std::optional<std::string> like_id;        // more like this document
   std::optional<std::uint64_t> after_sequence;  // only documents ingested after this (alerts)
   bool any_words = false;     // rank by any word (natural questions) instead of requiring all
+  bool relax = true;          // when no report has every word, rank by any word (interactive
+                              // search); alerts keep their query strict
   bool snippets = true;       // build snippets (batch runs that only need ids skip them)
   bool ids_only = false;      // hits carry only id, rank, score, sequence (no stored data read)
   std::uint32_t facet_limit = 20;  // values per facet (selected values are always listed)

@@ -122,7 +122,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
   SearchPlan plan = make_plan(request, mode, ctx);
   SearchResult result = run_plan(request, plan);
-  if (result.total == 0 && plan.relaxable) {
+  if (result.total == 0 && plan.relaxable && request.relax) {
     // Nothing has every word: rank what has some of them rather than show nothing.
     plan = make_plan(request, WordMode::Any, ctx);
     result = run_plan(request, plan);

@@ -67,6 +67,7 @@ SearchRequest to_request(const AlertSpec& spec, std::uint64_t after_sequence) {
   r.collapse = true;
   r.facets = false;
   r.after_sequence = after_sequence;
+  r.relax = false;  // an alert fires only on reports that match its whole query
   return r;
 }
 

@@ -169,3 +169,15 @@ TEST_CASE("alerts: a file from a newer rasd is refused, not downgraded") {
 TEST_CASE("alerts: an unwritable alerts file is an I/O error naming it") {
   CHECK_THROWS_AS(AlertStore{"/nonexistent-dir/alerts.sqlite"}, rasd::IndexError);
 }
+
+TEST_CASE("alerts: an alert's search is strict (no any-word fallback), new reports only, collapsed") {
+  AlertSpec spec;
+  spec.name = "n";
+  spec.query = "هجوم بغداد";
+  spec.filters.countries = {"IQ"};
+  const rasd::SearchRequest r = to_request(spec, 41);
+  CHECK_FALSE(r.relax);
+  CHECK(r.after_sequence == std::optional<std::uint64_t>(41));
+  CHECK(r.collapse);
+  CHECK(r.countries == std::vector<std::string>{"IQ"});
+}

@@ -104,6 +104,11 @@ TEST_CASE("words: all must match, else the ranking falls back to any word") {
   SearchRequest any = req("بغداد طنجة");
   any.any_words = true;
   CHECK(ids(run(any)) == Ids{"d2,d5"});
+  SearchRequest no_relax = req("بغداد طنجة");  // what alerts ask: the whole query or nothing
+  no_relax.relax = false;
+  const SearchResult none = run(no_relax);
+  CHECK(none.total == 0);
+  CHECK_FALSE(none.relaxed);
 }
 
 TEST_CASE("request filters, dates and sort order") {
