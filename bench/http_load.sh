@@ -7,7 +7,7 @@
 # Usage: bench/http_load.sh [RASD_BINARY]
 #   RASD_BENCH_DB=DIR     an existing ANT index (else built once into bench/out/ant-index)
 #   RASD_CORPORA=DIR      corpora folder (default ../shared/corpora)
-#   RUNS=3 DURATION=10s CONNECTIONS="1 8 32" SEARCHERS=4 THREADS=16
+#   RUNS=3 DURATION=10s CONNECTIONS="1 8 32" SEARCHERS=4 THREADS=64
 #   SERVE_ARGS="--max-facet-docs 2000"   extra `rasd serve` options
 set -euo pipefail
 
@@ -27,7 +27,7 @@ if [ ! -d "$db" ]; then
 fi
 
 log="$(mktemp)"
-"$rasd" serve --db "$db" --port 0 --quiet --searchers "${SEARCHERS:-4}" --threads "${THREADS:-16}" ${SERVE_ARGS:-} 2>"$log" &
+"$rasd" serve --db "$db" --port 0 --quiet --searchers "${SEARCHERS:-4}" --threads "${THREADS:-64}" ${SERVE_ARGS:-} 2>"$log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 url=""

@@ -22,7 +22,9 @@ struct ServerOptions {
   std::string web_dir;         // the page's files
   std::string token_file;      // bearer token for POST /api/documents; "" disables ingest
   std::string alerts_file;     // for the alerts routes (extra_routes)
-  std::size_t threads = 16;    // worker threads; each holds one connection (keep-alive included)
+  // Worker threads. Each holds one connection (keep-alive included), so there are enough for
+  // many clients; concurrent searches are bounded separately by the Searcher pool.
+  std::size_t threads = 64;
   std::size_t searchers = 4;   // Searchers in the pool: concurrent searches (CPU-bound)
   std::size_t queue = 64;      // accepted connections waiting for a worker
   std::size_t max_body_bytes = 32u << 20;
