@@ -14,6 +14,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/signature.h"
 #include "indexer/work_queue.h"
+#include "indexer/xapian_adapter.h"
 
 namespace rasd {
 namespace {
@@ -233,6 +234,15 @@ std::size_t IndexSummary::skipped_total() const {
 IndexSummary index_files(const std::vector<InputFile>& files, IndexWriter& writer, const Analyzer& analyzer,
                          const Cleaner& cleaner, const IndexOptions& options, IndexObserver& observer) {
   return Run(files, writer, analyzer, cleaner, options, observer).run();
+}
+
+IndexSummary index_into(const std::string& db, const std::vector<InputFile>& files, const IndexOptions& options,
+                        IndexObserver& observer) {
+  IndexWriter writer(db);  // throws IndexError when another process holds the write lock
+  const auto analyzer = make_analyzer({writer.recorded_stemmer().value_or(StemmerKind::Light), ""});
+  writer.use_analyzer(*analyzer);
+  const Cleaner cleaner;
+  return index_files(files, writer, *analyzer, cleaner, options, observer);
 }
 
 }  // namespace rasd

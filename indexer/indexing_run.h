@@ -66,4 +66,9 @@ struct IndexSummary {
 IndexSummary index_files(const std::vector<InputFile>& files, IndexWriter& writer, const Analyzer& analyzer,
                          const Cleaner& cleaner, const IndexOptions& options, IndexObserver& observer);
 
+/// Opens (or creates) the index at `db` and indexes `files` with the analyzer it records (light
+/// for a new index), committing at the end: an in-process ingest (HTTP upload, tests).
+IndexSummary index_into(const std::string& db, const std::vector<InputFile>& files, const IndexOptions& options,
+                        IndexObserver& observer);
+
 }  // namespace rasd

@@ -7,10 +7,7 @@
 #include <fstream>
 
 #include "analyzers/error.h"
-#include "indexer/clean.h"
-#include "indexer/index_writer.h"
 #include "indexer/indexing_run.h"
-#include "indexer/xapian_adapter.h"
 
 namespace rasd::http {
 namespace {
@@ -58,20 +55,13 @@ IngestSummary ingest_jsonl(const std::string& db_dir, const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InvalidInput("the request body is empty: send JSON Lines, one report per line");
   TempInput input(body);
-  IndexWriter writer(db_dir);  // throws IndexError when another process holds the write lock
-  AnalyzerConfig config;
-  if (const auto stemmer = writer.recorded_stemmer()) config.stemmer = *stemmer;
-  const auto analyzer = make_analyzer(config);
-  writer.use_analyzer(*analyzer);
-  const Cleaner cleaner;
   IndexOptions options;
   options.read.format = Format::Jsonl;
   options.threads = 1;
   IngestSummary summary;
   Collector collector(summary);
   const InputFile file{input.path(), "upload.jsonl", body.size()};
-  const IndexSummary run = index_files({file}, writer, *analyzer, cleaner, options, collector);
-  writer.commit();
+  const IndexSummary run = index_into(db_dir, {file}, options, collector);  // committed
   summary.indexed = run.added + run.replaced + run.unchanged;
   return summary;
 }

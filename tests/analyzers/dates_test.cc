@@ -8,13 +8,13 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dates.h"
+#include "tests/analyzers/test_util.h"
 
 namespace {
 
-const rasd::Analyzer& analyzer() {
-  static const rasd::Analyzer a({rasd::StemmerKind::None, ""});
-  return a;
-}
+using rasd::testing::joined;
+
+const rasd::Analyzer& analyzer() { return rasd::testing::plain_analyzer(); }
 
 /// "value/precision=original text" for each date, in order.
 std::vector<std::string> dates(std::string_view text, const char* published) {
@@ -23,13 +23,6 @@ std::vector<std::string> dates(std::string_view text, const char* published) {
   std::vector<std::string> out;
   for (const rasd::DateMention& d : analyzer().analyze(text, ctx).dates)
     out.push_back(d.value + "/" + rasd::to_string(d.precision) + "=" + std::string(text.substr(d.start, d.end - d.start)));
-  return out;
-}
-
-/// One string, so that a failure prints the lists.
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
   return out;
 }
 

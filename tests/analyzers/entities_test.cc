@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "tests/analyzers/test_util.h"
 
 namespace {
 
-const rasd::Analyzer& analyzer() {
-  static const rasd::Analyzer a({rasd::StemmerKind::None, ""});
-  return a;
-}
+using rasd::testing::joined;
+
+const rasd::Analyzer& analyzer() { return rasd::testing::plain_analyzer(); }
 
 /// "type:id[:country]=original text" for each mention, in order.
 std::vector<std::string> mentions(std::string_view text) {
@@ -22,13 +22,6 @@ std::vector<std::string> mentions(std::string_view text) {
     if (e.type == rasd::EntityType::Organization && !e.country.empty()) s += ":" + e.country;
     out.push_back(s + "=" + std::string(text.substr(e.start, e.end - e.start)));
   }
-  return out;
-}
-
-/// One string, so that a failure prints the lists.
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
   return out;
 }
 

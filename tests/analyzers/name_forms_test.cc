@@ -8,6 +8,9 @@
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/word_table.h"
+#include "tests/analyzers/test_util.h"
+
+using rasd::testing::joined;
 
 namespace {
 
@@ -20,12 +23,6 @@ std::vector<std::string> forms(std::string_view word) {
   const rasd::ProcliticForms f(word);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < f.size(); ++i) out.emplace_back(f[i]);
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
   return out;
 }
 

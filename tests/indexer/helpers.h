@@ -54,13 +54,9 @@ class Collector : public IndexObserver {
 /// Indexes `paths` into `db` in process, as `rasd index` does.
 inline IndexSummary index_paths(const std::string& db, const std::vector<std::string>& paths,
                                 Collector* collector = nullptr, IndexOptions options = {}) {
-  IndexWriter writer(db);
-  auto analyzer = make_analyzer({writer.recorded_stemmer().value_or(StemmerKind::Light), ""});
-  writer.use_analyzer(*analyzer);
-  const Cleaner cleaner;
   Collector local;
   options.threads = options.threads ? options.threads : 2;
-  return index_files(list_inputs(paths), writer, *analyzer, cleaner, options, collector ? *collector : local);
+  return index_into(db, list_inputs(paths), options, collector ? *collector : local);
 }
 
 }  // namespace rasd::test

@@ -33,17 +33,10 @@ class QuietObserver : public IndexObserver {
 
 /// Indexes `paths` into the index at `db` (created when missing) and commits.
 inline void index_paths(const std::string& db, const std::vector<std::string>& paths) {
-  IndexWriter writer(db);
-  AnalyzerConfig config;
-  if (const auto stemmer = writer.recorded_stemmer()) config.stemmer = *stemmer;
-  const auto analyzer = make_analyzer(config);
-  writer.use_analyzer(*analyzer);
-  const Cleaner cleaner;
   IndexOptions options;
   options.threads = 1;
   QuietObserver quiet;
-  index_files(list_inputs(paths), writer, *analyzer, cleaner, options, quiet);
-  writer.commit();
+  index_into(db, list_inputs(paths), options, quiet);
 }
 
 /// A fresh temporary directory, removed with the object.
