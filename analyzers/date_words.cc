@@ -51,7 +51,10 @@ DateWords DateWords::load() {
       DatePhrase p = base;
       for (Token& t : tokenizer.tokenize(normalizer.normalize(phrase))) p.words.push_back(std::move(t.norm));
       if (p.words.empty()) continue;
-      w.starts.add_with_lam_forms(p.words.front());
+      // era, past, next and month_cue words only ever follow or precede a date's first word:
+      // kept out of the filter, the common ones (في, بعد, خلال) skip the look-ups.
+      if (kind != "era" && kind != "past" && kind != "next" && kind != "month_cue")
+        w.starts.add_with_lam_forms(p.words.front());
       PhraseIndex* index = kind == "month" ? &w.months : kind == "hijri" ? &w.hijri
                          : kind == "relative" ? &w.relative : kind == "weekday" ? &w.weekdays : nullptr;
       if (index) {

@@ -31,7 +31,9 @@ struct PhraseHit {
 struct DateWords {
   PhraseIndex months, hijri, relative, weekdays;
   WordSet era, year_cue, past, next, today, month_cue;
-  WordFilter starts;  // every word a date phrase may start with (not numbers)
+  /// Every word a date may start with (not numbers): month, Hijri month, weekday, year cue,
+  /// relative phrase, today. About a hundred words: 4 KiB of bits stay in the first-level cache.
+  WordFilter starts{15};
 
   /// Loads analyzers/data/date_words.tsv (normalised with rasd's normaliser).
   static DateWords load();
