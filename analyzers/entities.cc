@@ -3,7 +3,6 @@
 #include "analyzers/entities.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "analyzers/entity_match.h"
 #include "analyzers/gazetteer.h"
@@ -154,11 +153,14 @@ void extend_ministry(const Context& c, Match& m) {
 /// Ambiguous names stay when triggered, or when the same entry is named plainly elsewhere in
 /// the document (the text has made clear which القاعدة it means).
 void drop_unconfirmed(std::vector<Match>& found) {
-  std::unordered_set<std::uint32_t> confirmed;
+  auto unsure = [](const Match& m) { return !m.pattern_person && m.kind == NameKind::Ambiguous && !m.triggered; };
+  if (std::none_of(found.begin(), found.end(), unsure)) return;  // most texts
+  std::vector<std::uint32_t> confirmed;  // a few entries per text
   for (const Match& m : found)
-    if (!m.pattern_person && (m.kind != NameKind::Ambiguous || m.triggered)) confirmed.insert(m.entry);
+    if (!m.pattern_person && (m.kind != NameKind::Ambiguous || m.triggered)) confirmed.push_back(m.entry);
   std::erase_if(found, [&](const Match& m) {
-    return !m.pattern_person && m.kind == NameKind::Ambiguous && !confirmed.count(m.entry);
+    return !m.pattern_person && m.kind == NameKind::Ambiguous &&
+           std::find(confirmed.begin(), confirmed.end(), m.entry) == confirmed.end();
   });
 }
 
@@ -283,11 +285,13 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
   drop_unconfirmed(found);
   drop_unsupported_places(c, found);
   std::vector<Match> alone = entity_match::last_name_mentions(c, found, gated);
+  // Both lists are in text order and never share a token: merged, the mentions come out sorted.
   std::vector<EntityMention> out;
   out.reserve(found.size() + alone.size());
-  for (const Match& m : found) out.push_back(to_mention(c, found, m));
-  for (const Match& m : alone) out.push_back(to_mention(c, found, m));
-  std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) { return a.start < b.start; });
+  for (std::size_t f = 0, a = 0; f < found.size() || a < alone.size();) {
+    const bool from_found = a == alone.size() || (f < found.size() && found[f].first < alone[a].first);
+    out.push_back(to_mention(c, found, from_found ? found[f++] : alone[a++]));
+  }
   return out;
 }
 

@@ -41,15 +41,8 @@ bool rest_matches(const Context& c, std::size_t i, const GazetteerName& name) {
   return true;
 }
 
-bool is_country_adjective(const Gazetteer& g, std::string_view norm) {
-  const std::vector<std::uint32_t>* names = g.names_starting(norm);
-  if (!names) return false;
-  for (std::uint32_t n : *names)
-    if (g.names()[n].kind == NameKind::Adjective && g.names()[n].tokens.size() == 1) return true;
-  return false;
-}
-
-/// True when a title (وزير الداخلية, الشيخ) ends at token p, its first word with proclitics.
+/// True when a title (وزير الداخلية, الشيخ) ends at token p, its first word with proclitics;
+/// the caller has checked that a title ends with the word (kTitleLast).
 bool title_ends_at(const Context& c, std::size_t p) {
   const std::vector<std::uint32_t>* titles = c.gazetteer.titles_ending(c.tokens[p].norm);
   if (!titles) return false;
@@ -74,8 +67,10 @@ bool title_before(const Context& c, std::size_t j) {
   for (int skipped = 0; p > 0 && skipped < 3; ++skipped) {
     --p;
     if (!c.joined(p)) return false;
-    if (title_ends_at(c, p)) return true;
-    if (!is_country_adjective(c.gazetteer, c.tokens[p].norm)) return false;
+    const std::string& w = c.tokens[p].norm;
+    const std::uint16_t flags = c.gazetteer.word_flags(w, WordFilter::mix(w));
+    if ((flags & kTitleLast) && title_ends_at(c, p)) return true;
+    if (!(flags & kCountryAdjective)) return false;
   }
   return false;
 }
@@ -83,10 +78,9 @@ bool title_before(const Context& c, std::size_t j) {
 /// A word that may continue a person's name: a given name, a known name part, or a family
 /// nisba with the article (الظاهري) that is not a country's.
 bool name_part(const Context& c, std::string_view w) {
-  const Gazetteer& g = c.gazetteer;
-  if (g.given_names().count(w) || g.person_parts().count(w)) return true;
-  return w.size() > 6 && starts_with(w, kAlUtf8) && w.substr(w.size() - 2) == "\u064A" &&
-         !is_country_adjective(g, w);
+  const std::uint16_t flags = c.gazetteer.word_flags(w, WordFilter::mix(w));
+  if (flags & (kGivenName | kPersonPart)) return true;
+  return w.size() > 6 && starts_with(w, kAlUtf8) && w.substr(w.size() - 2) == "\u064A" && !(flags & kCountryAdjective);
 }
 
 bool same_person(const Context& c, const Match& a, const Match& b) {
@@ -112,14 +106,26 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
 
 std::optional<Match> longest_at(const Context& c, std::size_t i, const ProcliticForms& forms, Only only) {
   const Gazetteer& g = c.gazetteer;
+  // The best candidate so far, kept as plain fields: the loop runs for about a fifth of all
+  // words, and most candidates fail on their second word's hash.
   std::optional<Match> best;
   std::uint32_t best_name = 0;
+  std::uint64_t next_hash = 0;
+  bool next_hashed = false;
   for (std::size_t f = 0; f < forms.size(); ++f) {
-    if (!g.first_words().may_contain(forms[f])) continue;
-    const std::vector<std::uint32_t>* names = g.names_starting(forms[f]);
-    if (!names) continue;
-    for (std::uint32_t n : *names) {
-      const GazetteerName& name = g.names()[n];
+    const std::uint64_t h = WordFilter::mix(forms[f]);
+    if (!g.first_words().may_contain_hash(h)) continue;
+    for (const NameCandidate& cand : g.candidates(forms[f], h)) {
+      if (i + cand.size > c.tokens.size()) continue;
+      if (best && i + cand.size - 1 < best->last) continue;  // cannot beat a longer match
+      if (cand.size > 1) {
+        if (!next_hashed) {
+          next_hash = WordFilter::mix(c.tokens[i + 1].norm);
+          next_hashed = true;
+        }
+        if (cand.second_hash != next_hash) continue;
+      }
+      const GazetteerName& name = g.names()[cand.name];
       if (only != Only::Any) {  // the entry is only read when asked: this loop is hot
         const EntityType type = g.entries()[name.entry].type;
         if (type != (only == Only::Countries ? EntityType::Country : EntityType::Organization)) continue;
@@ -131,9 +137,9 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
       m.entry = name.entry;
       m.kind = name.kind;
       m.stripped = forms.stripped(f);
-      if (!best || better(g, m, n, *best, best_name)) {
-        best = m;
-        best_name = n;
+      if (!best || better(g, m, cand.name, *best, best_name)) {
+        best = std::move(m);
+        best_name = cand.name;
       }
     }
   }
@@ -143,9 +149,11 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
 std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   const Gazetteer& g = c.gazetteer;
   const std::string& first = c.tokens[i].norm;
-  if (!g.name_starters().may_contain(first)) return std::nullopt;
-  const bool connector = g.connectors().count(first) > 0;
-  if (!connector && !g.given_names().count(first)) return std::nullopt;
+  const std::uint64_t h = WordFilter::mix(first);
+  if (!g.name_starters().may_contain_hash(h)) return std::nullopt;
+  const std::uint16_t flags = g.word_flags(first, h);
+  const bool connector = (flags & kConnector) != 0;
+  if (!connector && !(flags & kGivenName)) return std::nullopt;
   if (!title_before(c, i)) return std::nullopt;
   std::size_t last = i;
   if (connector) {  // عبد الله, أبو بكر: the connector needs its word
@@ -156,7 +164,7 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   while (last + 1 < c.tokens.size() && last + 1 - i < kMaxNameTokens && c.joined(last)) {
     const std::string& w = c.tokens[last + 1].norm;
     if (c.tokens[last + 1].stop) break;  // التي, الذي: never part of a name
-    if (g.connectors().count(w) && last + 2 < c.tokens.size() && c.joined(last + 1)) {
+    if ((g.word_flags(w, WordFilter::mix(w)) & kConnector) && last + 2 < c.tokens.size() && c.joined(last + 1)) {
       last += 2;
     } else if (name_part(c, w)) {
       ++last;

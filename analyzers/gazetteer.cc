@@ -146,6 +146,8 @@ class GazetteerBuilder {
     }
     g->by_first_.clear();
     g->first_table_ = WordTable(std::move(firsts));
+    build_candidates(*g);
+    build_flags(*g);
     g->fingerprint_ = digest();
     return g;
   }
@@ -181,6 +183,35 @@ class GazetteerBuilder {
         }
       }
     }
+  }
+
+  static void build_candidates(Gazetteer& g) {
+    for (const std::vector<std::uint32_t>& names : g.first_names_) {
+      g.candidates_begin_.push_back(static_cast<std::uint32_t>(g.candidates_.size()));
+      for (std::uint32_t n : names) {
+        const std::vector<std::string>& words = g.names_[n].tokens;
+        g.candidates_.push_back({words.size() > 1 ? WordFilter::mix(words[1]) : 0, n,
+                                 static_cast<std::uint32_t>(words.size())});
+      }
+    }
+    g.candidates_begin_.push_back(static_cast<std::uint32_t>(g.candidates_.size()));
+  }
+
+  static void build_flags(Gazetteer& g) {
+    std::map<std::string, std::uint16_t> flags;
+    for (const std::string& w : g.given_) flags[w] |= kGivenName;
+    for (const std::string& w : g.connectors_) flags[w] |= kConnector;
+    for (const std::string& w : g.person_parts_) flags[w] |= kPersonPart;
+    for (const auto& [w, titles] : g.titles_by_last_) flags[w] |= kTitleLast;
+    for (const GazetteerName& n : g.names_)
+      if (n.kind == NameKind::Adjective && n.tokens.size() == 1) flags[n.tokens.front()] |= kCountryAdjective;
+    std::vector<std::string> words;
+    for (const auto& [w, f] : flags) {
+      words.push_back(w);
+      g.flags_.push_back(f);
+      g.flag_filter_.add(w);
+    }
+    g.flag_table_ = WordTable(std::move(words));
   }
 
   void add_name(Gazetteer& g, std::vector<std::string> tokens, NameKind kind) const {
@@ -310,6 +341,12 @@ std::unique_ptr<Gazetteer> Gazetteer::load(const std::string& extra_dir) {
 const std::vector<std::uint32_t>* Gazetteer::names_starting(std::string_view first) const {
   const std::uint32_t i = first_table_.find(first);
   return i == WordTable::kAbsent ? nullptr : &first_names_[i];
+}
+
+std::span<const NameCandidate> Gazetteer::candidates(std::string_view first, std::uint64_t hash) const {
+  const std::uint32_t i = first_table_.find(first, hash);
+  if (i == WordTable::kAbsent) return {};
+  return {candidates_.data() + candidates_begin_[i], candidates_begin_[i + 1] - candidates_begin_[i]};
 }
 
 const std::vector<std::uint32_t>* Gazetteer::titles_ending(std::string_view last) const {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,6 +45,23 @@ struct GazetteerName {
   NameKind kind = NameKind::Name;
 };
 
+/// A name as the look-up by its first word sees it: the hash of its second word rejects most
+/// candidates without reading the name's strings (علي starts ten names; على is frequent).
+struct NameCandidate {
+  std::uint64_t second_hash = 0;  // WordFilter::mix of the second word; unused for one word
+  std::uint32_t name = 0;         // index into Gazetteer::names()
+  std::uint32_t size = 0;         // words in the name
+};
+
+/// What the title-pattern and context checks ask about a word, answered by one probe.
+enum WordFlag : std::uint16_t {
+  kGivenName = 1 << 0,          // in given_names()
+  kConnector = 1 << 1,          // in connectors()
+  kPersonPart = 1 << 2,         // in person_parts()
+  kTitleLast = 1 << 3,          // ends a title (titles_ending() is not null)
+  kCountryAdjective = 1 << 4,   // a one-word nisba name of a country (الأمريكي)
+};
+
 /// Map from a normalised word to indices, with string_view look-up.
 using WordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringViewHash, std::equal_to<>>;
 
@@ -72,6 +90,15 @@ class Gazetteer {
   const WordFilter& name_starters() const { return name_starters_; }
   /// Names by their first normalised token (bare: without proclitics).
   const std::vector<std::uint32_t>* names_starting(std::string_view first) const;
+  /// The same names as candidates, in the same order, for a first word whose WordFilter::mix
+  /// is `hash`; empty when no name starts with it.
+  std::span<const NameCandidate> candidates(std::string_view first, std::uint64_t hash) const;
+  /// The WordFlag bits of a normalised word whose WordFilter::mix is `hash` (0 for most words).
+  std::uint16_t word_flags(std::string_view word, std::uint64_t hash) const {
+    if (!flag_filter_.may_contain_hash(hash)) return 0;
+    const std::uint32_t i = flag_table_.find(word, hash);
+    return i == WordTable::kAbsent ? 0 : flags_[i];
+  }
 
   /// Context words (analyzers/data/name_cues.tsv), normalised.
   const WordSet& triggers() const { return triggers_; }
@@ -108,6 +135,11 @@ class Gazetteer {
   WordIndex by_first_;               // while building
   WordTable first_table_;            // then: first word -> index into first_names_
   std::vector<std::vector<std::uint32_t>> first_names_;
+  std::vector<NameCandidate> candidates_;         // grouped by first word:
+  std::vector<std::uint32_t> candidates_begin_;   // first_names_[i] -> [begin[i], begin[i + 1])
+  WordTable flag_table_;
+  std::vector<std::uint16_t> flags_;
+  WordFilter flag_filter_{15};
   WordFilter first_words_;
   WordFilter name_starters_{14};
   WordFilter org_head_filter_{12}, not_place_filter_{12};

@@ -55,10 +55,9 @@ class WordFilter {
   /// Adds the word, and for a word with the article (المغرب) the form لمغرب that a لل spelling
   /// (للمغرب) leaves once its first ل is off: may_contain_forms_of() then needs no rebuilding.
   void add_with_lam_forms(std::string_view word);
-  bool may_contain(std::string_view word) const {
-    const std::uint64_t h = mix(word);
-    return (bits_[(h >> 6) & mask_] >> (h & 63)) & 1;
-  }
+  bool may_contain(std::string_view word) const { return may_contain_hash(mix(word)); }
+  /// The same for a word whose mix() the caller already has (it probes tables with it too).
+  bool may_contain_hash(std::uint64_t h) const { return (bits_[(h >> 6) & mask_] >> (h & 63)) & 1; }
   /// True when some proclitic form of `word` (as ProcliticForms lists them) may be in the
   /// filter, provided the words went in through add_with_lam_forms(); computed in place on
   /// suffixes of the word, as this runs on every word of every text.

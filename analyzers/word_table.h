@@ -30,9 +30,10 @@ class WordTable {
   }
 
   /// The index of `word`, or kAbsent.
-  std::uint32_t find(std::string_view word) const {
+  std::uint32_t find(std::string_view word) const { return find(word, WordFilter::mix(word)); }
+  /// The same, for a word whose WordFilter::mix() is `h`.
+  std::uint32_t find(std::string_view word, std::uint64_t h) const {
     if (slots_.empty()) return kAbsent;
-    const std::uint64_t h = WordFilter::mix(word);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = h & mask;; at = (at + 1) & mask) {
       const Slot& s = slots_[at];
