@@ -58,10 +58,10 @@ DateWords DateWords::load() {
       PhraseIndex* index = kind == "month" ? &w.months : kind == "hijri" ? &w.hijri
                          : kind == "relative" ? &w.relative : kind == "weekday" ? &w.weekdays : nullptr;
       if (index) {
-        (*index)[p.words.front()].push_back(std::move(p));
+        index->add(std::move(p));
         continue;
       }
-      WordSet* set = kind == "era" ? &w.era : kind == "year_cue" ? &w.year_cue : kind == "past" ? &w.past
+      DateWordSet* set = kind == "era" ? &w.era : kind == "year_cue" ? &w.year_cue : kind == "past" ? &w.past
                    : kind == "next" ? &w.next : kind == "month_cue" ? &w.month_cue : &w.today;
       set->insert(p.words.front());
     }
@@ -79,9 +79,9 @@ std::optional<PhraseHit> phrase_at(const PhraseIndex& index, std::string_view te
                                    std::size_t i, const ProcliticForms& forms) {
   std::optional<PhraseHit> best;
   for (std::size_t f = 0; f < forms.size(); ++f) {
-    const auto it = index.find(forms[f]);
-    if (it == index.end()) continue;
-    for (const DatePhrase& p : it->second) {
+    const std::vector<DatePhrase>* phrases = index.find(forms[f]);
+    if (!phrases) continue;
+    for (const DatePhrase& p : *phrases) {
       if (i + p.words.size() > tokens.size()) continue;
       bool ok = true;
       for (std::size_t k = 1; k < p.words.size() && ok; ++k) {

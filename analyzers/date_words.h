@@ -20,7 +20,39 @@ struct DatePhrase {
   char unit = 0;  // relative phrases: 'd', 'w', 'm', 'y'
 };
 
-using PhraseIndex = std::unordered_map<std::string, std::vector<DatePhrase>, StringViewHash, std::equal_to<>>;
+/// Phrases by their first word. A small bit filter answers most look-ups, which miss: every
+/// word that may start a date is looked up in several indexes.
+class PhraseIndex {
+ public:
+  void add(DatePhrase phrase) {
+    filter_.add(phrase.words.front());
+    by_first_[phrase.words.front()].push_back(std::move(phrase));
+  }
+  /// The phrases starting with `first`, or null.
+  const std::vector<DatePhrase>* find(std::string_view first) const {
+    if (!filter_.may_contain(first)) return nullptr;
+    const auto it = by_first_.find(first);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<DatePhrase>, StringViewHash, std::equal_to<>> by_first_;
+  WordFilter filter_{12};
+};
+
+/// A set of date words behind the same kind of filter.
+class DateWordSet {
+ public:
+  void insert(const std::string& word) {
+    filter_.add(word);
+    set_.insert(word);
+  }
+  std::size_t count(std::string_view word) const { return filter_.may_contain(word) ? set_.count(word) : 0; }
+
+ private:
+  WordSet set_;
+  WordFilter filter_{12};
+};
 
 /// A phrase found at tokens [first, last].
 struct PhraseHit {
@@ -30,7 +62,7 @@ struct PhraseHit {
 
 struct DateWords {
   PhraseIndex months, hijri, relative, weekdays;
-  WordSet era, year_cue, past, next, today, month_cue;
+  DateWordSet era, year_cue, past, next, today, month_cue;
   /// Every word a date may start with (not numbers): month, Hijri month, weekday, year cue,
   /// relative phrase, today. About a hundred words: 4 KiB of bits stay in the first-level cache.
   WordFilter starts{15};

@@ -85,7 +85,7 @@ class Gazetteer {
   const std::vector<GazetteerName>& names() const { return names_; }
   /// Every word a match may start with (first words of names, given names, connectors,
   /// persons' last names).
-  const WordFilter& first_words() const { return first_words_; }
+  const NameFilter& first_words() const { return first_words_; }
   /// Given names and connectors: the words a title-pattern name may start with.
   const WordFilter& name_starters() const { return name_starters_; }
   /// Names by their first normalised token (bare: without proclitics).
@@ -140,7 +140,7 @@ class Gazetteer {
   WordTable flag_table_;
   std::vector<std::uint16_t> flags_;
   WordFilter flag_filter_{15};
-  WordFilter first_words_;
+  NameFilter first_words_;
   WordFilter name_starters_{14};
   WordFilter org_head_filter_{12}, not_place_filter_{12};
   WordSet protected_;

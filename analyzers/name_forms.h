@@ -64,19 +64,52 @@ class WordFilter {
   bool may_contain_forms_of(std::string_view word) const;
   /// The word hash the filter uses (for small per-document filters): the length and the
   /// first and last eight bytes, loaded with fixed-size copies so that it compiles to a few
-  /// instructions.
+  /// instructions. A shorter word (في, على: most of the frequent ones) is its bytes in little-
+  /// endian order, gathered with two overlapping loads instead of a loop of one per byte.
   static std::uint64_t mix(std::string_view word) {
     std::uint64_t head = 0, tail = 0;
     const std::size_t n = word.size();
+    const char* p = word.data();
     if (n >= 8) {
-      std::memcpy(&head, word.data(), 8);
-      std::memcpy(&tail, word.data() + n - 8, 8);
-    } else {
-      for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+      std::memcpy(&head, p, 8);
+      std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {  // bytes 0-3 and n-4..n-1: the overlap ORs equal bytes in place
+      std::uint32_t lo = 0, hi = 0;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      head = lo | (std::uint64_t{hi} << (8 * (n - 4)));
+    } else if (n > 0) {  // bytes 0, n/2 and n-1 cover one to three bytes
+      head = std::uint64_t{static_cast<unsigned char>(p[0])} |
+             std::uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2)) |
+             std::uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
     }
     const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ULL) ^ n) * 0xFF51AFD7ED558CCDULL;
     return h ^ (h >> 29);
   }
+
+ private:
+  std::uint64_t mask_;
+  std::vector<std::uint64_t> bits_;
+};
+
+/// A WordFilter that sets two bits of one 64-bit word for each word: at the same size and
+/// with the same single memory access, far fewer false positives (the extractor's first-word
+/// gate holds some 15,000 words; each false positive takes the full look-up path).
+class NameFilter {
+ public:
+  explicit NameFilter(unsigned log2_bits = 18)
+      : mask_((std::uint64_t{1} << (log2_bits - 6)) - 1), bits_(std::size_t{1} << (log2_bits - 6), 0) {}
+  void add(std::string_view word);
+  /// As WordFilter::add_with_lam_forms (the ل + rest form of a word with the article).
+  void add_with_lam_forms(std::string_view word);
+  bool may_contain(std::string_view word) const { return may_contain_hash(WordFilter::mix(word)); }
+  /// For a word whose WordFilter::mix() is `h`.
+  bool may_contain_hash(std::uint64_t h) const {
+    const std::uint64_t want = (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << (h >> 58));
+    return (bits_[(h >> 6) & mask_] & want) == want;
+  }
+  /// As WordFilter::may_contain_forms_of.
+  bool may_contain_forms_of(std::string_view word) const;
 
  private:
   std::uint64_t mask_;
