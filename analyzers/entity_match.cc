@@ -1,6 +1,7 @@
 // The look-up steps of entity extraction: gazetteer names, title patterns, last names alone.
 #include "analyzers/entity_match.h"
 
+#include <algorithm>
 #include <bitset>
 #include <unordered_map>
 
@@ -189,6 +190,10 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     int source;
     bool clash = false;
   };
+  const bool any_person = std::any_of(found.begin(), found.end(), [&](const Match& m) {
+    return m.pattern_person || c.gazetteer.entries()[m.entry].type == EntityType::Person;
+  });
+  if (!any_person) return {};  // most texts: no table to build
   std::unordered_map<std::string, std::vector<Short>, StringViewHash, std::equal_to<>> shorts;
   std::vector<bool> covered(c.tokens.size(), false);
   auto add_short = [&](std::vector<std::string> words, int source) {
