@@ -1,10 +1,12 @@
 #include "indexer/index_writer.h"
 
 #include <filesystem>
+#include <mutex>
 
 #include "analyzers/error.h"
 #include "indexer/iso_date.h"
 #include "indexer/schema.h"
+#include "indexer/shards.h"
 #include "indexer/signature.h"
 
 namespace rasd {
@@ -25,119 +27,171 @@ std::string meta(const Xapian::Database& db, std::string_view key) { return db.g
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& dir) : dir_(dir), db_(open_writable(dir)) {
-  initial_docs_ = db_.get_doccount();
-  const std::string seq = meta(db_, schema::kMetaNextSequence);
+IndexWriter::IndexWriter(const std::string& dir) : dir_(dir) {
+  shards_.push_back({dir, open_writable(dir), {}});
+  merge_leftover_shards();
+  Xapian::WritableDatabase& db = shards_[0].db;
+  initial_docs_ = db.get_doccount();
+  const std::string seq = meta(db, schema::kMetaNextSequence);
   if (!seq.empty()) next_seq_ = std::stoull(seq);
   clusters_ = std::make_unique<ClusterFinder>(dir);
+}
+
+// A bulk build killed before its merge left shards with committed batches: keep them.
+void IndexWriter::merge_leftover_shards() {
+  std::vector<std::string> shards;
+  for (const std::string& s : leftover_shards(dir_)) {
+    try {
+      if (Xapian::Database(s).get_doccount() > 0) {
+        shards.push_back(s);
+        continue;
+      }
+    } catch (const Xapian::Error&) {
+      // Killed while it was created: it holds no committed batch.
+    }
+    std::filesystem::remove_all(s);
+  }
+  if (shards.empty()) return;
+  const std::string merged = sibling(dir_, ".merging");
+  compact_into(dir_, shards, merged);
+  shards_[0].db.close();
+  swap_in(dir_, merged);
+  for (const std::string& s : shards) std::filesystem::remove_all(s);
+  shards_[0].db = open_writable(dir_);
 }
 
 IndexWriter::~IndexWriter() = default;
 
 std::optional<StemmerKind> IndexWriter::recorded_stemmer() const {
-  const std::string kind = meta(db_, schema::kMetaStemmer);
+  const std::string kind = meta(shards_[0].db, schema::kMetaStemmer);
   if (kind.empty()) return std::nullopt;
   return parse_stemmer_kind(kind);
 }
 
 void IndexWriter::use_analyzer(const Analyzer& analyzer) {
-  const std::string recorded = meta(db_, schema::kMetaAnalyzer);
+  Xapian::WritableDatabase& db = shards_[0].db;
+  const std::string recorded = meta(db, schema::kMetaAnalyzer);
   if (recorded.empty()) {
-    db_.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.name());
-    db_.set_metadata(std::string(schema::kMetaStemmer), to_string(analyzer.config().stemmer));
-    db_.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.name());
+    db.set_metadata(std::string(schema::kMetaStemmer), to_string(analyzer.config().stemmer));
+    db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     return;
   }
   if (recorded != analyzer.name())
     throw VersionMismatch("the index at '" + dir_ + "' was built by analyzer " + recorded + " but this rasd has " +
                           analyzer.name() + ": re-index into a new folder (rasd index --db NEW_DIR ...)");
-  const std::string schema_version = meta(db_, schema::kMetaSchema);
+  const std::string schema_version = meta(db, schema::kMetaSchema);
   if (schema_version != std::to_string(schema::kSchemaVersion))
     throw VersionMismatch("the index at '" + dir_ + "' has schema version " + schema_version + " but this rasd writes " +
                           std::to_string(schema::kSchemaVersion) + ": re-index into a new folder");
 }
 
-std::optional<Xapian::docid> IndexWriter::find(const std::string& id_term) {
+std::optional<Xapian::docid> IndexWriter::find(Shard& shard, const std::string& id_term) {
   // A new index holds only what this run wrote: no need to ask Xapian about other ids.
-  if (initial_docs_ == 0 && !written_.count(id_term)) return std::nullopt;
-  auto p = db_.postlist_begin(id_term);
-  if (p == db_.postlist_end(id_term)) return std::nullopt;
+  if (initial_docs_ == 0 && !shard.written.count(id_term)) return std::nullopt;
+  auto p = shard.db.postlist_begin(id_term);
+  if (p == shard.db.postlist_end(id_term)) return std::nullopt;
   return *p;
 }
 
 bool IndexWriter::unchanged(const std::string& id_term, std::uint64_t content_hash) {
-  const auto docid = find(id_term);
+  Shard& index = shards_[0];
+  const auto docid = find(index, id_term);
   if (!docid) return false;
-  return db_.get_document(*docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) == to_hex(content_hash);
+  return index.db.get_document(*docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
+         to_hex(content_hash);
 }
 
-WriteResult IndexWriter::add(BuiltDocument&& built) {
+void IndexWriter::split(unsigned shards) {
+  if (initial_docs_ > 0 || shards_.size() > 1)
+    throw IndexError("the index at '" + dir_ + "' already holds documents: it cannot be built in shards");
+  for (unsigned n = 1; n < shards; ++n) {
+    const std::string dir = shard_dir(dir_, n);
+    std::filesystem::remove_all(dir);
+    shards_.push_back({dir, open_writable(dir), {}});
+  }
+}
+
+WriteResult IndexWriter::add(BuiltDocument&& built, unsigned shard_no) {
+  Shard& shard = shards_.at(shard_no);
   WriteResult result;
-  const auto existing = find(built.id_term);
+  const auto existing = find(shard, built.id_term);
   if (existing) {
-    if (db_.get_document(*existing, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
+    if (shard.db.get_document(*existing, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
         to_hex(built.content_hash)) {
       result.action = WriteResult::Action::Unchanged;
       return result;
     }
     result.action = WriteResult::Action::Replaced;
   }
-  const ClusterChoice cluster = clusters_->assign(built.text_hash, built.simhash, built.id);
+  std::uint64_t seq = 0;
+  ClusterChoice cluster;
+  {
+    std::lock_guard lock(mutex_);
+    cluster = clusters_->assign(built.text_hash, built.simhash, built.id);
+    seq = next_seq_++;
+  }
   result.kinship = cluster.kinship;
-  const std::uint64_t seq = next_seq_++;
   Xapian::Document& doc = built.doc;
   doc.add_value(schema::kSequence, Xapian::sortable_serialise(static_cast<double>(seq)));
   doc.add_value(schema::kCluster, cluster.key);
   std::string data = "{\"seq\":" + std::to_string(seq) + (built.data.size() > 2 ? "," : "");
   data.append(built.data, 1, std::string::npos);
   doc.set_data(data);
-  if (existing || initial_docs_ > 0 || written_.count(built.id_term))
-    db_.replace_document(built.id_term, doc);
+  if (existing || initial_docs_ > 0 || shard.written.count(built.id_term))
+    shard.db.replace_document(built.id_term, doc);
   else
-    db_.add_document(doc);  // a new index without this id: no id-term lookup needed
-  written_.insert(built.id_term);
+    shard.db.add_document(doc);  // a new index without this id: no id-term lookup needed
+  shard.written.insert(built.id_term);
   return result;
 }
 
 bool IndexWriter::remove(const std::string& id) {
+  Xapian::WritableDatabase& db = shards_[0].db;
   const std::string term = id_term(id);
-  if (!db_.term_exists(term)) return false;
-  db_.delete_document(term);
+  if (!db.term_exists(term)) return false;
+  db.delete_document(term);
   return true;
 }
 
+void IndexWriter::commit(unsigned shard) {
+  Xapian::WritableDatabase& db = shards_.at(shard).db;
+  if (shard == 0) {
+    std::uint64_t next = 0;
+    {
+      std::lock_guard lock(mutex_);
+      next = next_seq_;
+    }
+    db.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next));
+    db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
+  }
+  db.commit();
+}
+
 void IndexWriter::commit() {
-  db_.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next_seq_));
-  db_.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
-  db_.commit();
+  for (unsigned n = 0; n < shards_.size(); ++n) commit(n);
 }
 
 std::uint32_t IndexWriter::doc_count() const {
-  try {
-    return db_.get_doccount();
-  } catch (const Xapian::DatabaseClosedError&) {
-    return Xapian::Database(dir_).get_doccount();  // after commit_and_compact()
-  }
+  if (closed_) return Xapian::Database(dir_).get_doccount();  // finish() merged or compacted
+  return shards_[0].db.get_doccount();
 }
 
-void IndexWriter::commit_and_compact() {
-  namespace fs = std::filesystem;
+std::size_t IndexWriter::finish(bool compact) {
   commit();
-  const fs::path dir(dir_);
-  const fs::path tmp = dir.parent_path() / (dir.filename().string() + ".compacting");
-  const fs::path old = dir.parent_path() / (dir.filename().string() + ".old");
-  fs::remove_all(tmp);
-  fs::remove_all(old);
-  try {
-    Xapian::Database(dir_).compact(tmp.string());
-  } catch (const Xapian::Error& e) {
-    fs::remove_all(tmp);
-    throw IndexError("cannot compact the index at '" + dir_ + "': " + e.get_msg());
+  if (shards_.size() == 1 && !compact) return 0;
+  std::vector<std::string> shards;
+  for (std::size_t n = 1; n < shards_.size(); ++n) {
+    shards_[n].db.close();
+    shards.push_back(shards_[n].dir);
   }
-  db_.close();  // releases the write lock: the compacted copy replaces the folder
-  fs::rename(dir, old);
-  fs::rename(tmp, dir);
-  fs::remove_all(old);
+  const std::string merged = sibling(dir_, ".compacting");
+  const std::size_t dropped = compact_into(dir_, shards, merged);
+  shards_[0].db.close();  // releases the write lock: the merged copy replaces the folder
+  closed_ = true;
+  swap_in(dir_, merged);
+  for (const std::string& s : shards) std::filesystem::remove_all(s);
+  return dropped;
 }
 
 }  // namespace rasd

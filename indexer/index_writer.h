@@ -1,13 +1,16 @@
 // The one writer of an index: opens it (creating it with the analyzer's settings, or checking
 // that the analyzer matches the one recorded), replaces documents by id, skips unchanged ones,
-// assigns ingest sequence numbers and cluster keys, deletes by id, commits in batches.
+// assigns ingest sequence numbers and cluster keys, deletes by id, commits in batches. A bulk
+// build of a new index may spread its writes over side shards, one thread each (shards.h).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <xapian.h>
 
@@ -26,7 +29,8 @@ struct WriteResult {
 class IndexWriter {
  public:
   /// Opens or creates the index at `dir`. Throws IndexError when another process holds its
-  /// write lock or it cannot be opened.
+  /// write lock or it cannot be opened. Shards that a killed bulk build left beside the index
+  /// are merged into it first: every batch they committed is kept.
   explicit IndexWriter(const std::string& dir);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -42,18 +46,29 @@ class IndexWriter {
   /// True when the stored document `id_term` has this content hash (nothing to re-index).
   bool unchanged(const std::string& id_term, std::uint64_t content_hash);
 
-  WriteResult add(BuiltDocument&& built);
+  /// Writes to `shard` (0 = the index itself). Calls for different shards may run at once,
+  /// each shard from one thread at a time.
+  WriteResult add(BuiltDocument&& built, unsigned shard = 0);
+
+  /// A bulk build of an empty index: from now on add() may also write to shards 1..n-1 (side
+  /// indexes), which finish() merges into the index. Throws IndexError when the index is not
+  /// empty (replacing a document needs the index that holds it).
+  void split(unsigned shards);
+  unsigned shards() const { return static_cast<unsigned>(shards_.size()); }
+
+  /// Commits one shard (from the thread that writes it).
+  void commit(unsigned shard);
 
   /// Deletes the document with this id; false when there is none.
   bool remove(const std::string& id);
 
-  /// Commits pending changes with the sequence counter and the commit time.
+  /// Commits pending changes of every shard, with the sequence counter and the commit time.
   void commit();
 
-  /// Commits, then rewrites the index compactly (Xapian's compaction: about half the size
-  /// of a freshly built index) and swaps it in. Closes the writer: call it last. Readers
-  /// that have the index open keep the old files until they reopen it.
-  void commit_and_compact();
+  /// Commits, and merges the shards into the index when there are any (compacting it), or
+  /// compacts it when `compact`. Closes the writer when it merged or compacted: call it last.
+  /// Returns how many documents the merge dropped as older copies of an id another shard wrote.
+  std::size_t finish(bool compact);
 
   std::uint32_t doc_count() const;
   /// Documents the index held when it was opened.
@@ -61,13 +76,22 @@ class IndexWriter {
   const std::string& dir() const { return dir_; }
 
  private:
-  std::optional<Xapian::docid> find(const std::string& id_term);
+  /// One database written by one thread: the index itself, or a side shard.
+  struct Shard {
+    std::string dir;
+    Xapian::WritableDatabase db;
+    std::unordered_set<std::string> written;  // id terms written to it in this run
+  };
+
+  std::optional<Xapian::docid> find(Shard& shard, const std::string& id_term);
+  void merge_leftover_shards();
 
   std::string dir_;
-  Xapian::WritableDatabase db_;
+  std::vector<Shard> shards_;  // [0] is the index
   std::uint32_t initial_docs_ = 0;
+  bool closed_ = false;  // finish() swapped in a merged or compacted copy
+  std::mutex mutex_;  // guards what shards share: next_seq_ and clusters_
   std::uint64_t next_seq_ = 1;
-  std::unordered_set<std::string> written_;  // id terms written in this run
   std::unique_ptr<ClusterFinder> clusters_;
 };
 

@@ -22,6 +22,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kQueueCapacity = 256;
 constexpr auto kProgressEvery = std::chrono::milliseconds(200);
+// A bulk build of a new index this large writes one shard per thread and merges them at the
+// end (Xapian allows one writer per database; the writer is most of the cost).
+constexpr std::size_t kMinShardedDocs = 2000;
+constexpr std::uint64_t kMinShardedBytes = 8u << 20;  // without a pre-count: bytes on disk
 
 // One file's reading, kept between the passes.
 struct FileRead {
@@ -110,12 +114,49 @@ class Run {
     ++counts.docs;
   }
 
-  // Pass 2: analysis threads build documents; this thread writes them.
+  bool sharded() const {
+    if (writer_.initial_doc_count() > 0 || threads_ < 2) return false;
+    return docs_total_ ? docs_total_ >= kMinShardedDocs : bytes_total_ >= kMinShardedBytes;
+  }
+
+  // Pass 2: analysis threads build documents and one thread writes them, or for a bulk build
+  // each thread builds and writes its own shard.
   void write_all() {
     std::vector<std::unique_ptr<CorpusStats>> stats;
     for (unsigned w = 0; w < threads_; ++w)
       stats.push_back(std::make_unique<CorpusStats>(batch_.docs ? &batch_ : nullptr, writer_.dir()));
     const DocumentBuilder builder(analyzer_);
+    if (sharded()) write_sharded(builder, stats);
+    else write_queued(builder, stats);
+    const std::size_t older = writer_.finish(options_.compact);
+    summary_.added -= older;  // two shards added the same id: the newer copy replaced the older
+    summary_.replaced += older;
+  }
+
+  void write_sharded(const DocumentBuilder& builder, std::vector<std::unique_ptr<CorpusStats>>& stats) {
+    writer_.split(threads_);
+    summary_.shards = threads_;
+    std::vector<std::size_t> pending(threads_);
+    WorkerTasks tasks;
+    tasks.load = [&](std::size_t i) { return take(i); };
+    tasks.handle = [&](unsigned w, Report& r) {
+      BuiltDocument doc = builder.build(std::move(r), stats[w].get());
+      const bool dateline = doc.dateline;
+      const WriteResult result = writer_.add(std::move(doc), w);
+      if (result.action != WriteResult::Action::Unchanged && ++pending[w] >= options_.batch_size) {
+        writer_.commit(w);
+        pending[w] = 0;
+      }
+      std::lock_guard lock(observer_mutex_);
+      tally(result, dateline);
+      report_progress(false);
+    };
+    run_workers(files_.size(), threads_, tasks);
+    std::lock_guard lock(observer_mutex_);
+    report_progress(true);
+  }
+
+  void write_queued(const DocumentBuilder& builder, std::vector<std::unique_ptr<CorpusStats>>& stats) {
     WorkerTasks tasks;
     tasks.load = [&](std::size_t i) { return take(i); };
     tasks.handle = [&](unsigned w, Report& r) {
@@ -145,8 +186,6 @@ class Run {
     }
     producers.join();
     if (failure) std::rethrow_exception(failure);
-    if (options_.compact) writer_.commit_and_compact();
-    else writer_.commit();
   }
 
   // Hands file i's reports to pass 2 and reports what reading it found.
@@ -173,35 +212,44 @@ class Run {
 
   void consume() {
     Item item;
-    std::size_t pending = 0, docs = 0;
-    auto last = Clock::now();
+    std::size_t pending = 0;
     while (queue_.pop(item)) {
-      ++docs;
-      if (item.unchanged) {
-        ++summary_.unchanged;
-        continue;
+      WriteResult r{WriteResult::Action::Unchanged};
+      const bool dateline = item.doc.dateline;
+      if (!item.unchanged) {
+        r = writer_.add(std::move(item.doc));
+        if (r.action != WriteResult::Action::Unchanged && ++pending >= options_.batch_size) {
+          writer_.commit();
+          pending = 0;
+        }
       }
-      if (item.doc.dateline) ++summary_.datelines;
-      const WriteResult r = writer_.add(std::move(item.doc));
-      switch (r.action) {
-        case WriteResult::Action::Added: ++summary_.added; break;
-        case WriteResult::Action::Replaced: ++summary_.replaced; break;
-        case WriteResult::Action::Unchanged: ++summary_.unchanged; break;
-      }
-      if (r.kinship == Kinship::ExactDuplicate) ++summary_.exact_duplicates;
-      if (r.kinship == Kinship::NearDuplicate) ++summary_.near_duplicates;
-      if (r.action != WriteResult::Action::Unchanged && ++pending >= options_.batch_size) {
-        writer_.commit();
-        pending = 0;
-      }
-      if (Clock::now() - last >= kProgressEvery) {
-        last = Clock::now();
-        std::lock_guard lock(observer_mutex_);
-        observer_.progress({docs, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds()});
-      }
+      std::lock_guard lock(observer_mutex_);
+      tally(r, dateline);
+      report_progress(false);
     }
     std::lock_guard lock(observer_mutex_);
-    observer_.progress({docs, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds()});
+    report_progress(true);
+  }
+
+  // Counts one written document; under observer_mutex_.
+  void tally(const WriteResult& r, bool dateline) {
+    ++docs_done_;
+    if (dateline && r.action != WriteResult::Action::Unchanged) ++summary_.datelines;
+    switch (r.action) {
+      case WriteResult::Action::Added: ++summary_.added; break;
+      case WriteResult::Action::Replaced: ++summary_.replaced; break;
+      case WriteResult::Action::Unchanged: ++summary_.unchanged; break;
+    }
+    if (r.kinship == Kinship::ExactDuplicate) ++summary_.exact_duplicates;
+    if (r.kinship == Kinship::NearDuplicate) ++summary_.near_duplicates;
+  }
+
+  // Under observer_mutex_: at most every kProgressEvery unless `last`.
+  void report_progress(bool last) {
+    const auto now = Clock::now();
+    if (!last && now - last_progress_ < kProgressEvery) return;
+    last_progress_ = now;
+    observer_.progress({docs_done_, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds()});
   }
 
   const std::vector<InputFile>& files_;
@@ -220,7 +268,8 @@ class Run {
   std::uint64_t bytes_done_ = 0;       // uncompressed input read, under observer_mutex_
   std::uint64_t disk_bytes_done_ = 0;  // on disk, under observer_mutex_
   std::size_t docs_total_ = 0;
-  Clock::time_point start_;
+  std::size_t docs_done_ = 0;  // documents written or found unchanged, under observer_mutex_
+  Clock::time_point start_, last_progress_;
 };
 
 }  // namespace

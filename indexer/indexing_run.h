@@ -58,6 +58,7 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skipped;  // reason -> count
   std::uint64_t bytes = 0;  // uncompressed input
   double seconds = 0;
+  unsigned shards = 1;  // a bulk build of a new index writes one shard per thread, then merges
 
   std::size_t skipped_total() const;
 };

@@ -91,7 +91,7 @@ void print_summary(const IndexSummary& s, const IndexWriter& w, bool json) {
                         {"exact_duplicates", s.exact_duplicates}, {"near_duplicates", s.near_duplicates},
                         {"datelines", s.datelines}, {"bytes", s.bytes}, {"seconds", s.seconds},
                         {"docs_per_second", rate}, {"mb_per_second", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0},
-                        {"documents", w.doc_count()}};
+                        {"shards", s.shards}, {"documents", w.doc_count()}};
     std::cout << j.dump() << '\n';
     return;
   }

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <set>
+
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -137,6 +140,42 @@ TEST_CASE("same id replaces, a re-run skips unchanged documents, delete removes"
     writer.commit();
   }
   CHECK(Xapian::Database(dir / "db").get_doccount() == 1);
+}
+
+TEST_CASE("a bulk build of a new index writes one shard per thread and merges them: each id once, newest kept") {
+  TempDir dir;
+  constexpr int kDocs = 2600, kCopies = 16;  // 16 ids written twice, far apart: some in both shards
+  std::string in;
+  for (int i = 0; i < kDocs; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 100 == 5 && i / 100 < kCopies)
+      in += jsonl(std::string("dup").append(n), "نسخة أولى", "النص القديم " + long_text(i));
+    in += jsonl(std::string("d").append(n), std::string("خبر ").append(n), std::string("نص الخبر ").append(n));
+  }
+  for (int c = 0; c < kCopies; ++c)
+    in += jsonl(std::string("dup").append(std::to_string(c * 100 + 5)), "نسخة ثانية", "النص الجديد " + long_text(c));
+  write_file(dir / "in/all.jsonl", in);
+  IndexOptions options;
+  options.threads = 2;
+  const IndexSummary s = rasd::test::index_paths(dir / "db", {dir / "in"}, nullptr, options);
+  CHECK(s.shards == 2);
+  CHECK(s.added == kDocs + kCopies);
+  CHECK(s.replaced == kCopies);
+  CHECK_FALSE(std::filesystem::exists(dir / "db.shard-1"));
+  const Xapian::Database db(dir / "db");
+  CHECK(db.get_doccount() == kDocs + kCopies);
+  for (int c = 0; c < kCopies; ++c) {
+    const std::string id = std::string("dup").append(std::to_string(c * 100 + 5));
+    CAPTURE(id);
+    CHECK(db.get_termfreq("Q" + id) == 1);
+    CHECK(std::string(stored(dir / "db", id)["title"]) == "نسخة ثانية");
+  }
+  CHECK(db.get_termfreq("Qd2599") == 1);
+  CHECK(db.get_metadata(std::string(schema::kMetaNextSequence)) == std::to_string(kDocs + 2 * kCopies + 1));
+  std::set<std::string> sequences;
+  for (auto v = db.valuestream_begin(schema::kSequence); v != db.valuestream_end(schema::kSequence); ++v)
+    sequences.insert(*v);
+  CHECK(sequences.size() == kDocs + kCopies);
 }
 
 TEST_CASE("exact and near duplicates share a cluster key; other texts do not") {

@@ -1,0 +1,95 @@
+#include "indexer/shards.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "analyzers/error.h"
+#include "indexer/schema.h"
+
+namespace rasd {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kShardSuffix = ".shard-";
+
+// "a/b/" and "a/./b" as "a/b": siblings are named after the last component.
+fs::path folder(const std::string& dir) {
+  fs::path p = fs::path(dir).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+double sequence_of(const Xapian::Document& doc) {
+  const std::string seq = doc.get_value(schema::kSequence);
+  return seq.empty() ? 0 : Xapian::sortable_unserialise(seq);
+}
+
+// Keeps the newest copy of every id that more than one part wrote.
+std::size_t drop_older_copies(const std::string& dir) {
+  Xapian::WritableDatabase db(dir, Xapian::DB_OPEN);
+  std::vector<Xapian::docid> older;
+  const std::string prefix(schema::kId);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    if (t.get_termfreq() < 2) continue;
+    std::vector<Xapian::docid> copies(db.postlist_begin(*t), db.postlist_end(*t));
+    const auto newest = std::max_element(copies.begin(), copies.end(), [&](Xapian::docid a, Xapian::docid b) {
+      return sequence_of(db.get_document(a)) < sequence_of(db.get_document(b));
+    });
+    for (Xapian::docid d : copies)
+      if (d != *newest) older.push_back(d);
+  }
+  for (Xapian::docid d : older) db.delete_document(d);
+  if (!older.empty()) db.commit();
+  return older.size();
+}
+
+}  // namespace
+
+std::string sibling(const std::string& dir, const std::string& suffix) { return folder(dir).string() + suffix; }
+
+std::string shard_dir(const std::string& dir, unsigned n) {
+  return sibling(dir, std::string(kShardSuffix) + std::to_string(n));
+}
+
+std::vector<std::string> leftover_shards(const std::string& dir) {
+  const fs::path index = folder(dir);
+  const fs::path parent = index.has_parent_path() ? index.parent_path() : fs::path(".");
+  const std::string stem = index.filename().string() + std::string(kShardSuffix);
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(parent, ec))
+    if (e.is_directory() && e.path().filename().string().starts_with(stem)) out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::size_t compact_into(const std::string& dir, const std::vector<std::string>& shards, const std::string& out) {
+  fs::remove_all(out);
+  std::string part = dir;
+  try {
+    Xapian::Database all(dir);
+    for (const std::string& s : shards) {
+      part = s;
+      all.add_database(Xapian::Database(s));
+    }
+    part = out;
+    all.compact(out);
+    return drop_older_copies(out);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(out);
+    throw IndexError("cannot merge the index at '" + dir + "' (reading or writing '" + part + "'): " + e.get_msg());
+  }
+}
+
+void swap_in(const std::string& dir, const std::string& replacement) {
+  const fs::path index = folder(dir);
+  const fs::path old = sibling(dir, ".old");
+  fs::remove_all(old);
+  fs::rename(index, old);
+  fs::rename(replacement, index);
+  fs::remove_all(old);
+}
+
+}  // namespace rasd
