@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "analyzers/entity_context.h"
 #include "analyzers/entity_match.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/name_forms.h"
@@ -118,7 +119,9 @@ enum class PlaceRole { Place, OrgIfKnown, NotPlace };
 PlaceRole place_role(const Context& c, const Match& m) {
   const EntityType type = c.gazetteer.entries()[m.entry].type;
   if (m.kind == NameKind::Adjective || (type != EntityType::Country && type != EntityType::Place)) return PlaceRole::Place;
-  if (after_org_head(c, m) || in_not_place_phrase(c, m)) return PlaceRole::NotPlace;
+  if (after_org_head(c, m) || in_not_place_phrase(c, m) || entity_match::club_name(c, m) ||
+      entity_match::opens_quoted_title(c, m))
+    return PlaceRole::NotPlace;
   return quoted(c, m) ? PlaceRole::OrgIfKnown : PlaceRole::Place;
 }
 
@@ -264,12 +267,20 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (m && family_name(c, *m)) m.reset();
     if (m && adjective_after_definite(c, *m)) m->kind = NameKind::Adjective;
+    if (m && (entity_match::after_demonstrative(c, *m) || entity_match::common_word_place(c, *m) ||
+              entity_match::after_given_name(c, *m)))
+      m.reset();
+    if (m && entity_match::in_office_title(c, *m)) {
+      i = m->last + 1;  // وزير الخارجية: the office of the person named next
+      continue;
+    }
     if (const PlaceRole role = m ? place_role(c, *m) : PlaceRole::Place; role != PlaceRole::Place) {
       std::optional<Match> org = org_of_same_span(c, forms, *m);
       if (org) {
         m = std::move(org);
       } else if (role == PlaceRole::NotPlace) {
-        i = m->last + 1;  // its words belong to the organisation's name
+        // its words belong to the organisation's name, and so does a club's nisba (قطر القطري)
+        i = m->last + 1 + (entity_match::club_name(c, *m) ? 1 : 0);
         continue;
       }
     }

@@ -121,6 +121,15 @@ class Gazetteer {
   /// Phrases in which a place's name names no place (مسقط رأس: birthplace; صلاة المغرب: the
   /// sunset prayer), as normalised token sequences.
   const std::vector<std::vector<std::string>>& not_places() const { return not_places_; }
+  /// Words right before an organisation's name that make the name part of a person's title
+  /// (وزير الخارجية: the minister, not the ministry as an actor).
+  const WordSet& offices() const { return offices_; }
+  /// Words right before an ambiguous name that make it the common noun (هذه القاعدة: this rule).
+  const WordSet& demonstratives() const { return demonstratives_; }
+  /// Words that name a work before its quoted title (كتاب, رواية, فيلم, مسلسل).
+  const WordSet& works() const { return works_; }
+  /// One-word place names that are mostly common words (مساكن: dwellings): never a place alone.
+  const WordSet& common_words() const { return common_words_; }
   /// Every normalised token of a known person's names (family names for title patterns).
   const WordSet& person_parts() const { return person_parts_; }
 
@@ -146,6 +155,7 @@ class Gazetteer {
   WordSet protected_;
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_, place_cues_;
+  WordSet offices_, demonstratives_, common_words_, works_;
   std::vector<std::vector<std::string>> titles_;
   std::vector<std::vector<std::string>> not_places_;
   WordIndex titles_by_last_;

@@ -5,7 +5,8 @@
 // adjectives (المغربية) are not names and are left out; MISC is not scored. Location spans drop
 // generic head nouns and epithets as ANERcorp's guideline does (دولة [قطر], [مكة] المكرمة), and
 // organisation spans their head noun and a trailing nisba (حركة [حماس], [حزب الله] اللبناني).
-// Usage: ner_eval [--errors N]  (prints N false positives and misses per type of the first part)
+// Usage: ner_eval [--errors N] [--tuning-only]  (--errors prints N false positives and misses per
+// type of the first part; --tuning-only leaves the held-out part out, for use while tuning)
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -240,21 +241,25 @@ void evaluate(const rasd::Analyzer& a, const std::vector<GoldToken>& t, std::siz
       std::printf("  false %s: %s (gold: %s) in: %s\n", p.type.c_str(), span_text(t, p).c_str(), t[p.first].tag.c_str(),
                   context(t, p, begin, end).c_str());
   for (int shown = 0; const Span& g : gold_set)
-    if (!pred_set.count(g) && shown++ < errors) std::printf("  missed %s: %s\n", g.type.c_str(), span_text(t, g).c_str());
+    if (!pred_set.count(g) && shown++ < errors)
+      std::printf("  missed %s: %s in: %s\n", g.type.c_str(), span_text(t, g).c_str(), context(t, g, begin, end).c_str());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   int errors = 0;
-  for (int i = 1; i + 1 < argc; ++i)
-    if (std::string(argv[i]) == "--errors") errors = std::atoi(argv[i + 1]);
+  bool tuning_only = false;  // while tuning, the held-out part stays unseen, even its totals
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--errors" && i + 1 < argc) errors = std::atoi(argv[i + 1]);
+    if (std::string(argv[i]) == "--tuning-only") tuning_only = true;
+  }
   const std::string path = (rasd::bench::corpora_dir() / "anercorp" / "ANERCorp.txt").string();
   const std::vector<GoldToken> tokens = read_anercorp(path);
   const rasd::Analyzer analyzer({rasd::StemmerKind::None, ""});  // entities do not depend on stems
   const std::size_t cut = tokens.size() * 8 / 10;
   std::printf("ANERcorp: %zu tokens; first 80 %% (tuning) and last 20 %% (held out)\n", tokens.size());
   evaluate(analyzer, tokens, 0, cut, "first 80 % (tuning part)", errors);
-  evaluate(analyzer, tokens, cut, tokens.size(), "last 20 % (held out)", 0);
+  if (!tuning_only) evaluate(analyzer, tokens, cut, tokens.size(), "last 20 % (held out)", 0);
   return 0;
 }
