@@ -271,7 +271,9 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
               entity_match::after_given_name(c, *m)))
       m.reset();
     if (m && entity_match::in_office_title(c, *m)) {
-      i = m->last + 1;  // وزير الخارجية: the office of the person named next
+      // وزير الخارجية: the office of the person named next; a nisba after the office's word
+      // (وزيرة الخارجية الأمريكية) is still read and names the country
+      i = m->first + 1;
       continue;
     }
     if (const PlaceRole role = m ? place_role(c, *m) : PlaceRole::Place; role != PlaceRole::Place) {

@@ -169,6 +169,27 @@ TEST_CASE("places inside organisation and team names are no places") {
   });
 }
 
+TEST_CASE("context: a name's words that name an office, a club, a title, a person or a common noun") {
+  check_rows({
+      {"office, not the ministry", "قال وزير الخارجية الإيراني", {"country:IR=الإيراني"}},
+      {"office with the ministry's long name", "وزيرة الخارجية الأمريكية كوندوليزا رايس",
+       {"country:US=الأمريكية", "person:condoleezza-rice=كوندوليزا رايس"}},
+      {"the ministry itself stays", "أعلنت وزارة الخارجية الإيرانية", {"org:ministry-foreign-affairs-ir:IR=وزارة الخارجية الإيرانية"}},
+      {"demonstrative: the common noun", "شذ عن هذه القاعدة", {}},
+      {"club: a city's nisba", "خسر أمام المغرب الفاسي", {}},
+      {"club: its own nisba", "فاز قطر القطري", {}},
+      {"a nisba that is no city's stays out", "زار لبنان الجنوبي", {"country:LB=لبنان"}},
+      {"quoted title after a work", "رواية \" القاهرة الجديدة \" للكاتب", {}},
+      {"quoted newspaper title", "صحيفة \" واشنطن تايمز \" أن", {}},
+      {"quoted speech keeps its place", "وقال \" العراق يتطلع إلى صفقة \"", {"country:IQ=العراق"}},
+      {"small city after a given name", "محمد بنيس شاعر", {}},
+      {"small city after a cue", "سافر إلى نيس", {"place:nice-fr=نيس"}},
+      {"event", "بطولة الولايات المتحدة المفتوحة", {}},
+      {"given name, not a city", "الدكتور غازي حمد", {}},
+      {"common word, not a city", "في مساكن فاخرة", {}},
+  });
+}
+
 TEST_CASE("a country named like its feminine nisba is the adjective after a definite word") {
   struct Case {
     const char* text;
