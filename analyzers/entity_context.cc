@@ -25,6 +25,9 @@ bool after_word_in(const Context& c, std::size_t i, const WordSet& words) {
 
 /// True when `gap` (text between two words) holds a quotation mark.
 bool has_quote(std::string_view gap) {
+  // Most gaps are one space: no byte that starts a quotation mark (" ' or the lead bytes of
+  // « » and “ ” ‘ ’) means no quote.
+  if (gap.find_first_of("\"'\xC2\xE2") == std::string_view::npos) return false;
   for (std::string_view q : {"\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB", "\"", "'"})
     if (gap.find(q) != std::string_view::npos) return true;
   return false;

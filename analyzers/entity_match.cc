@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <bitset>
-#include <unordered_map>
 
 #include "analyzers/name_forms.h"
 #include "analyzers/utf8.h"
@@ -183,27 +182,27 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
 
 std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found,
                                       const std::vector<std::uint32_t>& gated) {
-  // Short name (first word) -> (its words, index of the full match); a short name two persons
-  // of the document share names neither.
+  // Short names (their words, the index of the full match), a handful per text: a flat list;
+  // a short name two persons of the document share names neither. The words point into the
+  // gazetteer or the tokens, which outlive the list.
   struct Short {
-    std::vector<std::string> words;
+    std::vector<std::string_view> words;
     int source;
     bool clash = false;
   };
   const bool any_person = std::any_of(found.begin(), found.end(), [&](const Match& m) {
     return m.pattern_person || c.gazetteer.entries()[m.entry].type == EntityType::Person;
   });
-  if (!any_person) return {};  // most texts: no table to build
-  std::unordered_map<std::string, std::vector<Short>, StringViewHash, std::equal_to<>> shorts;
+  if (!any_person) return {};  // most texts: no list to build
+  std::vector<Short> shorts;
   std::vector<bool> covered(c.tokens.size(), false);
-  auto add_short = [&](std::vector<std::string> words, int source) {
-    auto& list = shorts[words.front()];
-    for (Short& s : list)
+  auto add_short = [&](std::vector<std::string_view> words, int source) {
+    for (Short& s : shorts)
       if (s.words == words) {
         s.clash = s.clash || !same_person(c, found[static_cast<std::size_t>(s.source)], found[static_cast<std::size_t>(source)]);
         return;
       }
-    list.push_back({std::move(words), source});
+    shorts.push_back({std::move(words), source});
   };
   bool pattern_persons = false;
   for (std::size_t f = 0; f < found.size(); ++f) {
@@ -215,13 +214,14 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
       if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last))
         add_short({last}, static_cast<int>(f));
     } else if (c.gazetteer.entries()[m.entry].type == EntityType::Person) {
-      for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names) add_short(s, static_cast<int>(f));
+      for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names)
+        add_short(std::vector<std::string_view>(s.begin(), s.end()), static_cast<int>(f));
     }
   }
   std::vector<Match> out;
   if (shorts.empty()) return out;
   std::bitset<1024> maybe;  // a per-document filter over the short names' first words
-  for (const auto& entry : shorts) maybe.set(WordFilter::mix(entry.first) % maybe.size());
+  for (const Short& s : shorts) maybe.set(WordFilter::mix(s.words.front()) % maybe.size());
   const std::size_t n = pattern_persons ? c.tokens.size() : gated.size();
   std::size_t next_free = 0;  // tokens before it belong to a last name already found
   for (std::size_t g = 0; g < n; ++g) {
@@ -237,10 +237,9 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     for (std::size_t f = 0; f < forms.size() && !any; ++f) any = maybe.test(WordFilter::mix(forms[f]) % maybe.size());
     if (!any) continue;
     const Short* hit = nullptr;
-    for (std::size_t f = 0; f < forms.size() && !hit; ++f) {
-      const auto it = shorts.find(forms[f]);
-      if (it == shorts.end()) continue;
-      for (const Short& s : it->second) {
+    for (std::size_t f = 0; f < forms.size() && !hit; ++f) {  // the least stripped form that names one wins
+      for (const Short& s : shorts) {
+        if (s.words.front() != forms[f]) continue;
         bool ok = !s.clash && i + s.words.size() <= c.tokens.size();
         for (std::size_t w = 1; ok && w < s.words.size(); ++w)
           ok = !covered[i + w] && c.joined(i + w - 1) && c.tokens[i + w].norm == s.words[w];
