@@ -56,21 +56,6 @@ void WordFilter::add(std::string_view word) {
 
 namespace {
 
-/// The forms ProcliticForms lists are suffixes of the word, except ال + rest for لل words;
-/// add_with_lam_forms() put ل + rest in the filter for those, so plain suffixes suffice here.
-template <class Filter>
-bool forms_may_be_in(const Filter& filter, std::string_view word) {
-  if (filter.may_contain(word)) return true;
-  std::string_view rest = word;
-  if ((starts_with(rest, kWawUtf8) || starts_with(rest, kFehUtf8)) && rest.size() >= 6) {
-    rest.remove_prefix(2);
-    if (filter.may_contain(rest)) return true;
-  }
-  if ((starts_with(rest, kBehUtf8) || starts_with(rest, kLamUtf8) || starts_with(rest, kKafUtf8)) && rest.size() >= 6)
-    return filter.may_contain(rest.substr(2));
-  return false;
-}
-
 template <class Filter>
 void add_with_lam(Filter& filter, std::string_view word) {
   filter.add(word);
@@ -80,14 +65,12 @@ void add_with_lam(Filter& filter, std::string_view word) {
 
 }  // namespace
 
-bool WordFilter::may_contain_forms_of(std::string_view word) const { return forms_may_be_in(*this, word); }
 void WordFilter::add_with_lam_forms(std::string_view word) { add_with_lam(*this, word); }
 
 void NameFilter::add(std::string_view word) {
   const std::uint64_t h = WordFilter::mix(word);
   bits_[(h >> 6) & mask_] |= (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << (h >> 58));
 }
-bool NameFilter::may_contain_forms_of(std::string_view word) const { return forms_may_be_in(*this, word); }
 void NameFilter::add_with_lam_forms(std::string_view word) { add_with_lam(*this, word); }
 
 bool name_gap(std::string_view gap) {

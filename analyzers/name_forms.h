@@ -20,6 +20,11 @@ inline constexpr std::string_view kKafUtf8 = "\u0643";   // ك: as
 inline constexpr std::string_view kAlUtf8 = "\u0627\u0644";       // ال: the
 inline constexpr std::string_view kLamLamUtf8 = "\u0644\u0644";   // لل: ل + ال with its alef dropped
 
+/// True when `word` begins with `prefix`.
+inline bool starts_with(std::string_view word, std::string_view prefix) {
+  return word.size() >= prefix.size() && word.substr(0, prefix.size()) == prefix;
+}
+
 /// The forms of one normalised word with its proclitics taken off, least stripped first:
 /// the word itself, without و/ف, then without ب/ل/ك (لل -> ال). A name stored as المغرب is
 /// found from والمغرب, بالمغرب, للمغرب; each remainder keeps at least two letters.
@@ -116,13 +121,32 @@ class NameFilter {
   std::vector<std::uint64_t> bits_;
 };
 
+namespace detail {
+
+/// The forms ProcliticForms lists are suffixes of the word, except ال + rest for لل words;
+/// add_with_lam_forms() put ل + rest in the filter for those, so plain suffixes suffice here.
+/// Inline: it runs on every word of every text, in two extractors.
+template <class Filter>
+inline bool forms_may_be_in(const Filter& filter, std::string_view word) {
+  if (filter.may_contain(word)) return true;
+  std::string_view rest = word;
+  if ((starts_with(rest, kWawUtf8) || starts_with(rest, kFehUtf8)) && rest.size() >= 6) {
+    rest.remove_prefix(2);
+    if (filter.may_contain(rest)) return true;
+  }
+  if ((starts_with(rest, kBehUtf8) || starts_with(rest, kLamUtf8) || starts_with(rest, kKafUtf8)) && rest.size() >= 6)
+    return filter.may_contain(rest.substr(2));
+  return false;
+}
+
+}  // namespace detail
+
+inline bool WordFilter::may_contain_forms_of(std::string_view word) const { return detail::forms_may_be_in(*this, word); }
+inline bool NameFilter::may_contain_forms_of(std::string_view word) const { return detail::forms_may_be_in(*this, word); }
+
 /// True when the original text between two words of a name holds only spaces or a hyphen:
 /// a name never spans punctuation or a line break.
 bool name_gap(std::string_view gap);
 
-/// True when `word` begins with `prefix`.
-inline bool starts_with(std::string_view word, std::string_view prefix) {
-  return word.size() >= prefix.size() && word.substr(0, prefix.size()) == prefix;
-}
 
 }  // namespace rasd
