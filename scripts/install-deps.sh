@@ -9,6 +9,8 @@ packages=(
   libicu-dev libstemmer-dev zlib1g-dev
   libcpp-httplib-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev
   libsqlite3-dev sqlite3 libgumbo-dev
+  # The indexer's allocator (Xapian's writer is allocation-bound; see bench/README.md).
+  libjemalloc-dev
   curl python3
   # Browser tests (tests/web/run.sh, part of `make test`): Debian's Chromium driven by
   # playwright-core from npm, and fonts that render Arabic in its screenshots.
