@@ -173,7 +173,7 @@ bool place_cued(const Context& c, const Match& m) {
   if (m.first == 0 || !c.joined(m.first - 1)) return false;
   const ProcliticForms prev(c.tokens[m.first - 1].norm);
   for (std::size_t k = 0; k < prev.size(); ++k)
-    if (c.gazetteer.place_cues().count(prev[k])) return true;
+    if (c.gazetteer.word_flags(prev[k]) & kPlaceCue) return true;
   return false;
 }
 

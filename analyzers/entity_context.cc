@@ -14,13 +14,17 @@ constexpr std::string_view kIbnUtf8 = "\u0627\u0628\u0646";      // ابن: son 
 constexpr std::string_view kBinUtf8 = "\u0628\u0646";            // بن: son of
 constexpr std::size_t kMaxTitleWords = 4;                         // words of a quoted title after the place
 
-/// True when the previous token, joined to token i, has a proclitic form in `words`.
-bool after_word_in(const Context& c, std::size_t i, const WordSet& words) {
-  if (i == 0 || words.empty() || !c.joined(i - 1)) return false;
-  const ProcliticForms prev(c.tokens[i - 1].norm);
-  for (std::size_t f = 0; f < prev.size(); ++f)
-    if (words.count(prev[f])) return true;
+/// True when a proclitic form of token i's word has one of the WordFlag bits `flags`.
+bool forms_flagged(const Context& c, std::size_t i, std::uint16_t flags) {
+  const ProcliticForms forms(c.tokens[i].norm);
+  for (std::size_t f = 0; f < forms.size(); ++f)
+    if (c.gazetteer.word_flags(forms[f]) & flags) return true;
   return false;
+}
+
+/// True when the previous token, joined to token i, has a proclitic form with one of `flags`.
+bool after_word_in(const Context& c, std::size_t i, std::uint16_t flags) {
+  return i > 0 && c.joined(i - 1) && forms_flagged(c, i - 1, flags);
 }
 
 /// True when `gap` (text between two words) holds a quotation mark.
@@ -49,11 +53,11 @@ bool is_place_or_country(const Context& c, const Match& m) {
 
 bool in_office_title(const Context& c, const Match& m) {
   if (m.pattern_person || c.gazetteer.entries()[m.entry].type != EntityType::Organization) return false;
-  return after_word_in(c, m.first, c.gazetteer.offices());
+  return after_word_in(c, m.first, kOffice);
 }
 
 bool after_demonstrative(const Context& c, const Match& m) {
-  return !m.pattern_person && m.kind == NameKind::Ambiguous && after_word_in(c, m.first, c.gazetteer.demonstratives());
+  return !m.pattern_person && m.kind == NameKind::Ambiguous && after_word_in(c, m.first, kDemonstrative);
 }
 
 bool club_name(const Context& c, const Match& m) {
@@ -81,11 +85,7 @@ bool opens_quoted_title(const Context& c, const Match& m) {
   const std::size_t prev_end = c.tokens[m.first - 1].end;
   const std::string_view before = c.text.substr(prev_end, c.tokens[m.first].start - prev_end);
   if (!has_quote(before)) return false;
-  const ProcliticForms prev(c.tokens[m.first - 1].norm);
-  bool cue = false;
-  for (std::size_t f = 0; f < prev.size() && !cue; ++f)
-    cue = c.gazetteer.works().count(prev[f]) > 0 || c.gazetteer.org_heads().count(prev[f]) > 0;
-  if (!cue) return false;
+  if (!forms_flagged(c, m.first - 1, kWork | kOrgHead)) return false;
   for (std::size_t t = m.last; t + 1 < c.tokens.size() && t <= m.last + kMaxTitleWords; ++t) {
     const std::string_view gap = c.text.substr(c.tokens[t].end, c.tokens[t + 1].start - c.tokens[t].end);
     if (has_quote(gap)) return true;    // the quote closes: the title is the quoted words
@@ -107,7 +107,7 @@ bool after_given_name(const Context& c, const Match& m) {
 bool common_word_place(const Context& c, const Match& m) {
   if (!is_place_or_country(c, m) || m.first != m.last) return false;
   if (c.gazetteer.entries()[m.entry].type != EntityType::Place) return false;
-  return c.gazetteer.common_words().count(std::string_view(c.tokens[m.first].norm).substr(m.stripped)) > 0;
+  return (c.gazetteer.word_flags(std::string_view(c.tokens[m.first].norm).substr(m.stripped)) & kCommonWord) != 0;
 }
 
 }  // namespace rasd::entity_match

@@ -210,6 +210,12 @@ class GazetteerBuilder {
     for (const std::string& w : g.connectors_) flags[w] |= kConnector;
     for (const std::string& w : g.person_parts_) flags[w] |= kPersonPart;
     for (const auto& [w, titles] : g.titles_by_last_) flags[w] |= kTitleLast;
+    for (const std::string& w : g.place_cues_) flags[w] |= kPlaceCue;
+    for (const std::string& w : g.offices_) flags[w] |= kOffice;
+    for (const std::string& w : g.demonstratives_) flags[w] |= kDemonstrative;
+    for (const std::string& w : g.common_words_) flags[w] |= kCommonWord;
+    for (const std::string& w : g.works_) flags[w] |= kWork;
+    for (const std::string& w : g.org_heads_) flags[w] |= kOrgHead;
     for (const GazetteerName& n : g.names_)
       if (n.kind == NameKind::Adjective && n.tokens.size() == 1) flags[n.tokens.front()] |= kCountryAdjective;
     std::vector<std::string> words;

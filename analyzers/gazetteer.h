@@ -60,6 +60,12 @@ enum WordFlag : std::uint16_t {
   kPersonPart = 1 << 2,         // in person_parts()
   kTitleLast = 1 << 3,          // ends a title (titles_ending() is not null)
   kCountryAdjective = 1 << 4,   // a one-word nisba name of a country (الأمريكي)
+  kPlaceCue = 1 << 5,           // in place_cues()
+  kOffice = 1 << 6,             // in offices()
+  kDemonstrative = 1 << 7,      // in demonstratives()
+  kCommonWord = 1 << 8,         // in common_words()
+  kWork = 1 << 9,               // in works()
+  kOrgHead = 1 << 10,           // in org_heads()
 };
 
 /// Map from a normalised word to indices, with string_view look-up.
@@ -94,6 +100,7 @@ class Gazetteer {
   /// is `hash`; empty when no name starts with it.
   std::span<const NameCandidate> candidates(std::string_view first, std::uint64_t hash) const;
   /// The WordFlag bits of a normalised word whose WordFilter::mix is `hash` (0 for most words).
+  std::uint16_t word_flags(std::string_view word) const { return word_flags(word, WordFilter::mix(word)); }
   std::uint16_t word_flags(std::string_view word, std::uint64_t hash) const {
     if (!flag_filter_.may_contain_hash(hash)) return 0;
     const std::uint32_t i = flag_table_.find(word, hash);
