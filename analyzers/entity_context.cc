@@ -61,10 +61,10 @@ bool after_demonstrative(const Context& c, const Match& m) {
 }
 
 bool club_name(const Context& c, const Match& m) {
-  if (!is_place_or_country(c, m) || !c.joined(m.last)) return false;
+  if (m.last + 1 >= c.tokens.size() || !is_place_or_country(c, m)) return false;
   const std::string& next = c.tokens[m.last + 1].norm;
   const std::string_view base = nisba_base(next);
-  if (base.empty()) return false;
+  if (base.empty() || !c.joined(m.last)) return false;
   const Gazetteer& g = c.gazetteer;
   if (const std::vector<std::uint32_t>* own = g.names_starting(next))  // قطر القطري
     for (std::uint32_t n : *own)
@@ -84,7 +84,7 @@ bool opens_quoted_title(const Context& c, const Match& m) {
   // quoted speech (قال " العراق يتطلع ...) or close an earlier quote.
   const std::size_t prev_end = c.tokens[m.first - 1].end;
   const std::string_view before = c.text.substr(prev_end, c.tokens[m.first].start - prev_end);
-  if (!has_quote(before)) return false;
+  if (before.empty() || before == " " || !has_quote(before)) return false;  // the usual gap: no quote
   if (!forms_flagged(c, m.first - 1, kWork | kOrgHead)) return false;
   for (std::size_t t = m.last; t + 1 < c.tokens.size() && t <= m.last + kMaxTitleWords; ++t) {
     const std::string_view gap = c.text.substr(c.tokens[t].end, c.tokens[t + 1].start - c.tokens[t].end);
@@ -95,9 +95,9 @@ bool opens_quoted_title(const Context& c, const Match& m) {
 }
 
 bool after_given_name(const Context& c, const Match& m) {
-  if (!is_place_or_country(c, m) || m.first != m.last || m.first == 0 || !c.joined(m.first - 1)) return false;
+  if (!is_place_or_country(c, m) || m.first != m.last || m.first == 0) return false;
   const GazetteerEntry& e = c.gazetteer.entries()[m.entry];
-  if (e.type != EntityType::Place || e.well_known) return false;
+  if (e.type != EntityType::Place || e.well_known || !c.joined(m.first - 1)) return false;
   const Token& prev = c.tokens[m.first - 1];
   if (prev.stop) return false;  // على normalises to the given name علي
   if (prev.norm == kAbuUtf8 || prev.norm == kIbnUtf8 || prev.norm == kBinUtf8) return true;

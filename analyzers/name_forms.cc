@@ -74,6 +74,7 @@ void NameFilter::add(std::string_view word) {
 void NameFilter::add_with_lam_forms(std::string_view word) { add_with_lam(*this, word); }
 
 bool name_gap(std::string_view gap) {
+  if (gap.size() == 1) return gap[0] == ' ' || gap[0] == '-';  // the usual gap: one space
   std::size_t i = 0;
   while (i < gap.size()) {
     const char32_t c = utf8::next(gap, i);
