@@ -189,6 +189,9 @@ void drop_unsupported_places(const Context& c, std::vector<Match>& found) {
   if (std::none_of(found.begin(), found.end(), gated)) return;  // most texts: no city to check
   std::vector<std::string_view> countries;                       // a handful per text
   std::vector<std::uint32_t> cued, seen;
+  countries.reserve(found.size());  // one allocation each, not one per doubling
+  cued.reserve(found.size());
+  seen.reserve(found.size());
   auto has = [](const auto& list, const auto& x) { return std::find(list.begin(), list.end(), x) != list.end(); };
   for (const Match& m : found) {
     if (m.pattern_person) continue;
@@ -256,6 +259,8 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
   const Context c{gazetteer_, text, tokens};
   std::vector<Match> found;
   std::vector<std::uint32_t> gated;  // tokens that may start a name (or a last name alone)
+  found.reserve(tokens.size() / 16 + 4);  // about one mention in twenty words: few regrowths
+  gated.reserve(tokens.size() / 4 + 4);   // about one word in seven passes the filter
   for (std::size_t i = 0; i < tokens.size();) {
     if (!gazetteer_.first_words().may_contain_forms_of(tokens[i].norm)) {
       ++i;  // most words start no name: skip the look-ups
