@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <xapian.h>
 
 #include "analyzers/error.h"
@@ -24,6 +27,20 @@ fs::path folder(const std::string& dir) {
 double sequence_of(const Xapian::Document& doc) {
   const std::string seq = doc.get_value(schema::kSequence);
   return seq.empty() ? 0 : Xapian::sortable_unserialise(seq);
+}
+
+// Waits until the files of `dir` are on disk (the parts were written without syncing).
+void sync_folder(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const int fd = ::open(e.path().c_str(), O_RDONLY);
+    if (fd < 0) continue;
+    ::fsync(fd);
+    ::close(fd);
+  }
+  if (const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
 }
 
 // Keeps the newest copy of every id that more than one part wrote.
@@ -76,7 +93,9 @@ std::size_t compact_into(const std::string& dir, const std::vector<std::string>&
     }
     part = out;
     all.compact(out);
-    return drop_older_copies(out);
+    const std::size_t dropped = drop_older_copies(out);
+    sync_folder(out);
+    return dropped;
   } catch (const Xapian::Error& e) {
     fs::remove_all(out);
     throw IndexError("cannot merge the index at '" + dir + "' (reading or writing '" + part + "'): " + e.get_msg());
