@@ -171,7 +171,9 @@ class Run {
     std::exception_ptr failure;
     std::thread producers([&] {
       try {
-        run_workers(files_.size(), threads_, tasks);
+        // The writer thread takes a core of its own: by default the others analyse.
+        const unsigned analysts = options_.threads ? options_.threads : std::max(1u, threads_ - 1);
+        run_workers(files_.size(), analysts, tasks);
       } catch (...) {
         failure = std::current_exception();
       }

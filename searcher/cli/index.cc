@@ -165,7 +165,7 @@ void add_index(CLI::App& app, Run& run) {
       ->check(CLI::IsMember({"light", "snowball", "none"}));
   cmd->add_option("--gazetteer", args->gazetteer, "A folder of extra gazetteer entries");
   cmd->add_option("--batch", args->batch, "Documents per commit (default 250)");
-  cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
+  cmd->add_option("--threads", args->threads, "Threads (default: one per core; a bulk build of a new index writes one shard per thread, otherwise one more thread writes)");
   cmd->add_option("--max-doc-mb", args->max_doc_mb, "Longer documents are truncated (default 4)");
   cmd->add_flag("--no-precount", args->no_precount, "Skip the statistics pre-pass (faster, less consistent stems)");
   cmd->add_flag("--compact", args->compact, "Compact the index at the end (bulk builds: about half the size)");
