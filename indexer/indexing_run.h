@@ -1,5 +1,6 @@
 // One `rasd index` run: read the inputs, count the batch's word statistics, analyse and build
-// documents on worker threads, and write them through the one IndexWriter with batched commits.
+// documents on worker threads, and write them through the IndexWriter with batched commits (a
+// bulk build of a new index: each thread writes a shard of its own, merged at the end).
 #pragma once
 
 #include <cstdint>
@@ -39,7 +40,7 @@ class IndexObserver {
 struct IndexOptions {
   ReadOptions read;
   std::size_t batch_size = 250;  // documents per commit: Xapian's pending-change maps slow down as they grow
-  unsigned threads = 0;            // analysis threads; 0 = one per core
+  unsigned threads = 0;            // worker threads; 0 = one per core (cores - 1 beside one writer)
   bool precount = true;            // count the batch's word statistics first (light stemmer)
   std::uint64_t cache_bytes = 1ull << 30;  // reports kept in memory between the two passes
   bool compact = false;            // compact the index at the end (bulk builds)
