@@ -77,21 +77,30 @@ bool after_org_head(const Context& c, const Match& m) {
 }
 
 /// True when the match sits inside a phrase where the place's name names no place (مسقط رأس).
+/// Only the phrases holding the match's first word are tried: that word stands at position
+/// k > 0 of a phrase as it is, or at position 0 with proclitics (ومسقط رأسه).
 bool in_not_place_phrase(const Context& c, const Match& m) {
   if (!c.gazetteer.not_place_filter().may_contain_forms_of(c.tokens[m.first].norm)) return false;
-  for (const std::vector<std::string>& phrase : c.gazetteer.not_places()) {
-    for (std::size_t p = 0; p < phrase.size() && p <= m.first; ++p) {
-      const std::size_t start = m.first - p;
-      if (start + phrase.size() <= m.last || start + phrase.size() > c.tokens.size()) continue;
-      bool ok = true;
-      for (std::size_t k = 1; k < phrase.size() && ok; ++k)
-        ok = c.joined(start + k - 1) && c.tokens[start + k].norm == phrase[k];
-      if (!ok) continue;
-      const ProcliticForms first(c.tokens[start].norm);
-      for (std::size_t f = 0; f < first.size(); ++f)
-        if (first[f] == phrase.front()) return true;
-    }
-  }
+  auto phrase_at = [&](std::uint32_t packed) {
+    const std::vector<std::string>& phrase = c.gazetteer.not_places()[packed >> 8];
+    const std::size_t k = packed & 0xFF;
+    if (k > m.first) return false;
+    const std::size_t start = m.first - k;
+    if (start + phrase.size() <= m.last || start + phrase.size() > c.tokens.size()) return false;
+    for (std::size_t j = 1; j < phrase.size(); ++j)
+      if (!c.joined(start + j - 1) || c.tokens[start + j].norm != phrase[j]) return false;
+    const ProcliticForms first(c.tokens[start].norm);
+    for (std::size_t f = 0; f < first.size(); ++f)
+      if (first[f] == phrase.front()) return true;
+    return false;
+  };
+  const std::string& word = c.tokens[m.first].norm;
+  for (std::uint32_t packed : c.gazetteer.not_place_positions(word))
+    if ((packed & 0xFF) > 0 && phrase_at(packed)) return true;
+  const ProcliticForms forms(word);
+  for (std::size_t f = 0; f < forms.size(); ++f)
+    for (std::uint32_t packed : c.gazetteer.not_place_positions(forms[f]))
+      if ((packed & 0xFF) == 0 && phrase_at(packed)) return true;
   return false;
 }
 

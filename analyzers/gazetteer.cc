@@ -148,6 +148,7 @@ class GazetteerBuilder {
     g->first_table_ = WordTable(std::move(firsts));
     build_candidates(*g);
     build_flags(*g);
+    build_not_place_index(*g);
     g->fingerprint_ = digest();
     return g;
   }
@@ -202,6 +203,18 @@ class GazetteerBuilder {
       }
     }
     g.candidates_begin_.push_back(static_cast<std::uint32_t>(g.candidates_.size()));
+  }
+
+  static void build_not_place_index(Gazetteer& g) {
+    std::map<std::string, std::vector<std::uint32_t>> positions;
+    for (std::uint32_t p = 0; p < g.not_places_.size(); ++p)
+      for (std::uint32_t k = 0; k < g.not_places_[p].size() && k < 256; ++k) positions[g.not_places_[p][k]].push_back(p << 8 | k);
+    std::vector<std::string> words;
+    for (auto& [w, list] : positions) {
+      words.push_back(w);
+      g.not_place_positions_.push_back(std::move(list));
+    }
+    g.not_place_table_ = WordTable(std::move(words));
   }
 
   static void build_flags(Gazetteer& g) {

@@ -128,6 +128,13 @@ class Gazetteer {
   /// Phrases in which a place's name names no place (مسقط رأس: birthplace; صلاة المغرب: the
   /// sunset prayer), as normalised token sequences.
   const std::vector<std::vector<std::string>>& not_places() const { return not_places_; }
+  /// The (phrase, position) pairs of not_places() where `word` stands, packed as
+  /// phrase << 8 | position; empty for most words.
+  std::span<const std::uint32_t> not_place_positions(std::string_view word) const {
+    const std::uint32_t i = not_place_table_.find(word);
+    if (i == WordTable::kAbsent) return {};
+    return not_place_positions_[i];
+  }
   /// Words right before an organisation's name that make the name part of a person's title
   /// (وزير الخارجية: the minister, not the ministry as an actor).
   const WordSet& offices() const { return offices_; }
@@ -165,6 +172,8 @@ class Gazetteer {
   WordSet offices_, demonstratives_, common_words_, works_;
   std::vector<std::vector<std::string>> titles_;
   std::vector<std::vector<std::string>> not_places_;
+  WordTable not_place_table_;                                  // a word of a not_places() phrase ->
+  std::vector<std::vector<std::uint32_t>> not_place_positions_;  // where it stands
   WordIndex titles_by_last_;
 };
 

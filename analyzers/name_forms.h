@@ -20,8 +20,9 @@ inline constexpr std::string_view kKafUtf8 = "\u0643";   // ك: as
 inline constexpr std::string_view kAlUtf8 = "\u0627\u0644";       // ال: the
 inline constexpr std::string_view kLamLamUtf8 = "\u0644\u0644";   // لل: ل + ال with its alef dropped
 
-/// True when `word` begins with `prefix`.
-inline bool starts_with(std::string_view word, std::string_view prefix) {
+/// True when `word` begins with `prefix`. Always inlined: called per word in the extractors'
+/// hot loops, where an out-of-line call (and its memcmp) costs more than the test.
+[[gnu::always_inline]] inline bool starts_with(std::string_view word, std::string_view prefix) {
   return word.size() >= prefix.size() && word.substr(0, prefix.size()) == prefix;
 }
 
@@ -127,7 +128,7 @@ namespace detail {
 /// add_with_lam_forms() put ل + rest in the filter for those, so plain suffixes suffice here.
 /// Inline: it runs on every word of every text, in two extractors.
 template <class Filter>
-inline bool forms_may_be_in(const Filter& filter, std::string_view word) {
+[[gnu::always_inline]] inline bool forms_may_be_in(const Filter& filter, std::string_view word) {
   if (filter.may_contain(word)) return true;
   std::string_view rest = word;
   if ((starts_with(rest, kWawUtf8) || starts_with(rest, kFehUtf8)) && rest.size() >= 6) {
