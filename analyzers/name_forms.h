@@ -42,8 +42,8 @@ class ProcliticForms {
  private:
   void add(std::string_view form, std::size_t stripped);
   void add_preposition_forms(std::string_view base, std::size_t stripped);
-  std::array<std::string_view, 6> forms_;  // [0, count_) set: no zeroing on the hot path
-  std::array<std::size_t, 6> stripped_;
+  std::array<std::string_view, 6> forms_;  // only [0, count_) is ever read
+  std::array<std::size_t, 6> stripped_;    // left uninitialised beyond count_: hot path
   std::size_t count_ = 0;
   std::array<char, 128> buffer_;  // ال + rest, for the لل forms (left uninitialised: hot path)
   std::size_t buffer_used_ = 0;
