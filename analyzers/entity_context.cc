@@ -107,7 +107,8 @@ bool after_given_name(const Context& c, const Match& m) {
 bool common_word_place(const Context& c, const Match& m) {
   if (!is_place_or_country(c, m) || m.first != m.last) return false;
   if (c.gazetteer.entries()[m.entry].type != EntityType::Place) return false;
-  return (c.gazetteer.word_flags(std::string_view(c.tokens[m.first].norm).substr(m.stripped)) & kCommonWord) != 0;
+  const std::string_view word = c.tokens[m.first].norm;  // باكرا (early) holds ب + أكرا (Accra)
+  return ((c.gazetteer.word_flags(word) | c.gazetteer.word_flags(word.substr(m.stripped))) & kCommonWord) != 0;
 }
 
 }  // namespace rasd::entity_match

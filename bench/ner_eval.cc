@@ -134,7 +134,8 @@ struct Alignment {
   void apply(const rasd::Analyzer& a, const std::vector<GoldToken>& t, Span& s) const {
     const std::set<std::string>& h = s.type == "ORG" ? org_heads : heads;
     const std::size_t first = s.first;
-    while (s.first < s.last && h.count(bare(a.normalize(t[s.first].text)))) ++s.first;
+    auto head = [&](const std::string& w) { return h.count(w) || h.count(bare(w)); };  // ولاية, وسط start with و
+    while (s.first < s.last && head(a.normalize(t[s.first].text))) ++s.first;
     // العاصمة [الأردنية] عمان: the head's epithet stays outside too
     if (s.type == "LOC" && s.first > first && s.first < s.last && nisba(a, t[s.first].text)) ++s.first;
     if (s.type == "ORG") {  // حزب الله [اللبناني]: a trailing nisba stays outside the tag

@@ -187,6 +187,10 @@ TEST_CASE("context: a name's words that name an office, a club, a title, a perso
       {"event", "بطولة الولايات المتحدة المفتوحة", {}},
       {"given name, not a city", "الدكتور غازي حمد", {}},
       {"common word, not a city", "في مساكن فاخرة", {}},
+      {"a common word with a proclitic", "وصل باكرا", {}},
+      {"a name two countries' cities share", "اشتباكات في القنيطرة", {}},
+      {"California is no Colombian city", "في كاليفورنيا", {"place:california=كاليفورنيا"}},
+      {"Tartus is Syria's", "ميناء طرطوس", {"place:tartus=ميناء طرطوس"}},
   });
 }
 
