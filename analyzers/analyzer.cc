@@ -1,5 +1,7 @@
 #include "analyzers/analyzer.h"
 
+#include "analyzers/stem_memo.h"
+
 #include "analyzers/dates.h"
 #include "analyzers/entities.h"
 #include "analyzers/error.h"
@@ -89,7 +91,15 @@ Analysis Analyzer::analyze(std::string_view text, const AnalyzeContext& ctx) con
     }
   }
   for (Token& tok : a.tokens) {
+    if (ctx.memo) {
+      if (const StemResult* known = ctx.memo->find(tok.norm)) {
+        tok.stem = known->stem;
+        tok.alts = known->alts;
+        continue;
+      }
+    }
     StemResult r = stemmer_->stem(tok.norm, ctx.stats);
+    if (ctx.memo) ctx.memo->put(tok.norm, r);
     tok.stem = std::move(r.stem);
     tok.alts = std::move(r.alts);
   }

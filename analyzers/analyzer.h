@@ -15,6 +15,7 @@
 namespace rasd {
 
 class Gazetteer;
+class StemMemo;
 class Normalizer;
 class WordFilter;
 class Tokenizer;
@@ -40,6 +41,7 @@ struct AnalyzeContext {
   const TermStats* stats = nullptr;
   std::optional<std::string> published;  // "YYYY-MM-DD" when known
   Extraction extraction = Extraction::Full;
+  StemMemo* memo = nullptr;  // this thread's stems under `stats` (stem_memo.h); none: no memo
 };
 
 class Analyzer {

@@ -164,14 +164,14 @@ std::uint64_t content_hash(const Report& r) {
   return hash64(r.published.value_or(""), h);
 }
 
-BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats) const {
+BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo* memo) const {
   BuiltDocument out;
   out.id = r.id;
   out.id_term = id_term(r.id);
   out.origin = r.origin;
   out.content_hash = content_hash(r);
   AnalyzeContext ctx{stats, r.published ? std::optional<std::string>(day_of(*r.published)) : std::nullopt,
-                     Extraction::Full};
+                     Extraction::Full, memo};
   const Analysis title = analyzer_.analyze(r.title, ctx);
   const Analysis body = analyzer_.analyze(r.body, ctx);
   if (!r.published)

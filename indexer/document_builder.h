@@ -35,7 +35,8 @@ std::uint64_t content_hash(const Report& report);
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
-  BuiltDocument build(Report report, const TermStats* stats) const;
+  /// `memo` (one per thread) remembers stems across the documents of a run.
+  BuiltDocument build(Report report, const TermStats* stats, StemMemo* memo = nullptr) const;
 
  private:
   const Analyzer& analyzer_;

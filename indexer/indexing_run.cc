@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analyzers/error.h"
+#include "analyzers/stem_memo.h"
 #include "indexer/clean.h"
 #include "indexer/corpus_stats.h"
 #include "indexer/document_builder.h"
@@ -125,6 +126,7 @@ class Run {
     std::vector<std::unique_ptr<CorpusStats>> stats;
     for (unsigned w = 0; w < threads_; ++w)
       stats.push_back(std::make_unique<CorpusStats>(batch_.docs ? &batch_ : nullptr, writer_.dir()));
+    memos_.resize(threads_);
     const DocumentBuilder builder(analyzer_);
     if (sharded()) write_sharded(builder, stats);
     else write_queued(builder, stats);
@@ -140,7 +142,7 @@ class Run {
     WorkerTasks tasks;
     tasks.load = [&](std::size_t i) { return take(i); };
     tasks.handle = [&](unsigned w, Report& r) {
-      BuiltDocument doc = builder.build(std::move(r), stats[w].get());
+      BuiltDocument doc = builder.build(std::move(r), stats[w].get(), &memos_[w]);
       const bool dateline = doc.dateline;
       const WriteResult result = writer_.add(std::move(doc), w);
       if (result.action != WriteResult::Action::Unchanged && ++pending[w] >= options_.batch_size) {
@@ -164,7 +166,7 @@ class Run {
       if (stats[w]->stored_unchanged(id_term(r.id), to_hex(content_hash(r)))) {
         item.unchanged = true;  // a re-run over the same files: no analysis needed
       } else {
-        item.doc = builder.build(std::move(r), stats[w].get());
+        item.doc = builder.build(std::move(r), stats[w].get(), &memos_[w]);
       }
       if (!queue_.push(std::move(item))) throw Error("indexing stopped");
     };
@@ -264,6 +266,7 @@ class Run {
   BoundedQueue<Item> queue_;
   unsigned threads_;
   BatchCounts batch_;
+  std::vector<StemMemo> memos_;  // per worker: the stems of this run's statistics
   IndexSummary summary_;
   std::mutex observer_mutex_;
   std::uint64_t bytes_total_ = 0;

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/analyzer.h"
 #include "analyzers/embedded.h"
 #include "analyzers/light_stemmer.h"
 #include "analyzers/normalizer.h"
+#include "analyzers/stem_memo.h"
 #include "analyzers/stop_words.h"
 
 namespace {
@@ -150,6 +152,30 @@ TEST_CASE("evidence decides: the same word strips or not with other statistics")
   CHECK(stemmer().stem("وزير", &tiny).stem == stemmer().stem("وزير", nullptr).stem);
   // Deterministic: the same statistics give the same stems.
   CHECK(stemmer().stem("وحزب", &remainder).stem == stemmer().stem("وحزب", &remainder).stem);
+}
+
+TEST_CASE("a stem memo answers what the stemmer answers, alternatives included") {
+  const rasd::Analyzer analyzer({rasd::StemmerKind::Light, ""});
+  const MapStats stats({{"وحزب", 100}, {"حزب", 500}, {"طيران", 10}, {"طير", 50}});
+  const std::string text = "وحزب الطيران سيهاجم وحزب طيران قالت الوزراء سيهاجم طيران والحزب قالت";
+  rasd::AnalyzeContext plain;
+  plain.stats = &stats;
+  const rasd::Analysis expected = analyzer.analyze(text, plain);
+  rasd::StemMemo memo;
+  rasd::AnalyzeContext remembered = plain;
+  remembered.memo = &memo;
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass answers every word from the memo
+    CAPTURE(pass);
+    const rasd::Analysis got = analyzer.analyze(text, remembered);
+    REQUIRE(got.tokens.size() == expected.tokens.size());
+    for (std::size_t i = 0; i < got.tokens.size(); ++i) {
+      CAPTURE(got.tokens[i].norm);
+      CHECK(got.tokens[i].stem == expected.tokens[i].stem);
+      CHECK(got.tokens[i].alts == expected.tokens[i].alts);
+    }
+  }
+  CHECK(memo.find("وحزب") != nullptr);
+  CHECK(memo.find("وحزب")->stem == "حزب");  // under these statistics, not the built-in lexicon's
 }
 
 TEST_CASE("stop words: Lucene's list normalised, plus clitic forms; every entry is normalised") {
