@@ -130,6 +130,12 @@ class Run {
     const DocumentBuilder builder(analyzer_);
     if (sharded()) write_sharded(builder, stats);
     else write_queued(builder, stats);
+    if (writer_.shards() > 1 || options_.compact) {
+      std::lock_guard lock(observer_mutex_);
+      IndexProgress p{docs_done_, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds(), {}};
+      p.stage = writer_.shards() > 1 ? "merging " + std::to_string(writer_.shards()) + " shards" : "compacting";
+      observer_.progress(p);
+    }
     const std::size_t older = writer_.finish(options_.compact);
     summary_.added -= older;  // two shards added the same id: the newer copy replaced the older
     summary_.replaced += older;
@@ -253,7 +259,7 @@ class Run {
     const auto now = Clock::now();
     if (!last && now - last_progress_ < kProgressEvery) return;
     last_progress_ = now;
-    observer_.progress({docs_done_, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds()});
+    observer_.progress({docs_done_, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds(), {}});
   }
 
   const std::vector<InputFile>& files_;

@@ -25,6 +25,7 @@ struct IndexProgress {
   std::uint64_t disk_bytes = 0;  // the same files' size on disk
   std::uint64_t disk_bytes_total = 0;
   double seconds = 0;
+  std::string stage;  // after the last document: what the run still does ("merging 2 shards")
 };
 
 /// Hears about a run while it happens; the CLI prints, tests collect.

@@ -56,9 +56,11 @@ class ConsoleObserver : public IndexObserver {
     fraction = std::min(1.0, fraction);
     const int filled = static_cast<int>(fraction * kBarWidth);
     const double eta = fraction > 0.01 ? p.seconds * (1 - fraction) / fraction : NAN;
-    fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} docs  {:.0f} docs/s  {:.1f} MB/s  ETA {}   ", std::string(filled, '#'),
+    const std::string tail = !p.stage.empty() ? p.stage + "..."
+                             : "ETA " + (std::isnan(eta) ? std::string("?") : fmt::format("{:.0f}s", eta));
+    fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} docs  {:.0f} docs/s  {:.1f} MB/s  {}   ", std::string(filled, '#'),
                std::string(kBarWidth - filled, ' '), fraction * 100, p.docs, p.docs / p.seconds,
-               p.bytes / 1e6 / p.seconds, std::isnan(eta) ? std::string("?") : fmt::format("{:.0f}s", eta));
+               p.bytes / 1e6 / p.seconds, tail);
     drawn_ = true;
   }
 
