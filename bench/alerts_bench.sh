@@ -19,6 +19,11 @@ mkdir -p "$work"
 if [ ! -f "$work/base.jsonl" ] || [ ! -f "$work/new.jsonl" ]; then
   python3 "$here/alerts_split_ant.py" "$corpora/ant-multisource/docs" "$work" 1000
 fi
+# A work folder indexed by another analyzer (an older build) is built again.
+if [ -d "$work/index" ]; then
+  probe=$("$rasd" search --db "$work/index" --limit 1 x 2>&1 || true)
+  case "$probe" in *re-index*) rm -f "$work/alerts.pristine" ;; esac
+fi
 if [ ! -f "$work/alerts.pristine" ]; then
   rm -rf "$work/index" "$work/alerts.pristine"*
   echo "indexing the base (30,525 articles)..." >&2
