@@ -94,14 +94,6 @@ std::optional<Xapian::docid> IndexWriter::find(Shard& shard, const std::string& 
   return *p;
 }
 
-bool IndexWriter::unchanged(const std::string& id_term, std::uint64_t content_hash) {
-  Shard& index = shards_[0];
-  const auto docid = find(index, id_term);
-  if (!docid) return false;
-  return index.db.get_document(*docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
-         to_hex(content_hash);
-}
-
 void IndexWriter::split(unsigned shards) {
   if (initial_docs_ > 0 || shards_.size() > 1)
     throw IndexError("the index at '" + dir_ + "' already holds documents: it cannot be built in shards");
@@ -138,7 +130,7 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned shard_no) {
   }
   result.kinship = cluster.kinship;
   Xapian::Document& doc = built.doc;
-  doc.add_value(schema::kSequence, Xapian::sortable_serialise(static_cast<double>(seq)));
+  doc.add_value(schema::kSequence, schema::sequence_value(seq));
   doc.add_value(schema::kCluster, cluster.key);
   std::string data = "{\"seq\":" + std::to_string(seq) + (built.data.size() > 2 ? "," : "");
   data.append(built.data, 1, std::string::npos);

@@ -43,9 +43,6 @@ class IndexWriter {
   /// another analyzer. Must be called before add().
   void use_analyzer(const Analyzer& analyzer);
 
-  /// True when the stored document `id_term` has this content hash (nothing to re-index).
-  bool unchanged(const std::string& id_term, std::uint64_t content_hash);
-
   /// Writes to `shard` (0 = the index itself). Calls for different shards may run at once,
   /// each shard from one thread at a time.
   WriteResult add(BuiltDocument&& built, unsigned shard = 0);

@@ -2,6 +2,7 @@
 // Every reader of the index (indexer, searcher, alerts) goes through these names.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,14 @@ inline constexpr std::string_view kMetaNextSequence = "rasd.next_seq";  // next 
 inline constexpr std::string_view kMetaLastCommit = "rasd.last_commit"; // ISO time of last commit
 inline constexpr std::string_view kMetaSchema = "rasd.schema";          // schema version
 inline constexpr int kSchemaVersion = 1;
+
+// ---- Value codecs ------------------------------------------------------------------------
+/// The kSequence value of ingest sequence `seq` (sorts as the number), and back; an empty value
+/// (a document without one) reads as 0.
+inline std::string sequence_value(std::uint64_t seq) { return Xapian::sortable_serialise(static_cast<double>(seq)); }
+inline std::uint64_t sequence_from_value(const std::string& value) {
+  return value.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(value));
+}
 
 // ---- Term builders -----------------------------------------------------------------------
 inline std::string term(std::string_view prefix, std::string_view value) {

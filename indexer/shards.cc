@@ -24,11 +24,6 @@ fs::path folder(const std::string& dir) {
   return p;
 }
 
-double sequence_of(const Xapian::Document& doc) {
-  const std::string seq = doc.get_value(schema::kSequence);
-  return seq.empty() ? 0 : Xapian::sortable_unserialise(seq);
-}
-
 // Waits until the files of `dir` are on disk (the parts were written without syncing).
 void sync_folder(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -48,12 +43,14 @@ std::size_t drop_older_copies(const std::string& dir) {
   Xapian::WritableDatabase db(dir, Xapian::DB_OPEN);
   std::vector<Xapian::docid> older;
   const std::string prefix(schema::kId);
+  const auto sequence = [&](Xapian::docid d) {
+    return schema::sequence_from_value(db.get_document(d).get_value(schema::kSequence));
+  };
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     if (t.get_termfreq() < 2) continue;
     std::vector<Xapian::docid> copies(db.postlist_begin(*t), db.postlist_end(*t));
-    const auto newest = std::max_element(copies.begin(), copies.end(), [&](Xapian::docid a, Xapian::docid b) {
-      return sequence_of(db.get_document(a)) < sequence_of(db.get_document(b));
-    });
+    const auto newest = std::max_element(copies.begin(), copies.end(),
+                                         [&](Xapian::docid a, Xapian::docid b) { return sequence(a) < sequence(b); });
     for (Xapian::docid d : copies)
       if (d != *newest) older.push_back(d);
   }

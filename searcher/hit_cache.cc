@@ -43,8 +43,7 @@ StoredFields parse(const Xapian::Document& doc) {
     f.entities = entities_of(data);
   }
   if (f.published.empty()) f.published = doc.get_value(schema::kPublished);
-  const std::string seq = doc.get_value(schema::kSequence);
-  if (!seq.empty()) f.sequence = static_cast<std::uint64_t>(Xapian::sortable_unserialise(seq));
+  f.sequence = schema::sequence_from_value(doc.get_value(schema::kSequence));
   return f;
 }
 

@@ -37,11 +37,6 @@ std::string id_from_terms(const Xapian::Document& doc) {
   return (*t).substr(prefix.size());
 }
 
-std::uint64_t sequence_of(const Xapian::Document& doc) {
-  const std::string seq = doc.get_value(schema::kSequence);
-  return seq.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(seq));
-}
-
 // The id (and sequence) without the stored data, when the cache or the Q term has it. The
 // termlist is read (and inflated) whole, so the answer is remembered.
 bool fill_ids_only(Hit& h, const Xapian::Document& doc, HitCache& cache) {
@@ -57,7 +52,7 @@ bool fill_ids_only(Hit& h, const Xapian::Document& doc, HitCache& cache) {
     return true;
   }
   h.id = id_from_terms(doc);
-  h.sequence = sequence_of(doc);
+  h.sequence = schema::sequence_from_value(doc.get_value(schema::kSequence));
   if (h.id.find('#') != std::string::npos) return false;  // '#': a hashed long id, read the data
   cache.put_key(did, {h.id, h.sequence});
   return true;

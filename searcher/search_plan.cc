@@ -93,7 +93,7 @@ SearchPlan make_plan(const SearchRequest& request, WordMode mode, PlanContext& c
   if (request.after_sequence && ctx.sequences)
     plan.filters.push_back(docid_query(ctx.sequences->after(ctx.index.db(), *request.after_sequence)));
   else if (request.after_sequence)
-    plan.filters.emplace_back(Q::OP_VALUE_GE, schema::kSequence, Xapian::sortable_serialise(static_cast<double>(*request.after_sequence + 1)));
+    plan.filters.emplace_back(Q::OP_VALUE_GE, schema::kSequence, schema::sequence_value(*request.after_sequence + 1));
   return plan;
 }
 

@@ -67,8 +67,7 @@ bool Searcher::reopen() {
 std::uint64_t Searcher::last_sequence() {
   const Xapian::Database& db = index_->db();
   if (db.get_doccount() == 0) return 0;
-  const std::string top = db.get_value_upper_bound(schema::kSequence);
-  return top.empty() ? 0 : static_cast<std::uint64_t>(Xapian::sortable_unserialise(top));
+  return schema::sequence_from_value(db.get_value_upper_bound(schema::kSequence));
 }
 
 nlohmann::json Searcher::document(const std::string& id) {

@@ -41,7 +41,7 @@ class DocidSource : public Xapian::PostingSource {
 SequenceIndex::Docids SequenceIndex::after(const Xapian::Database& db, std::uint64_t after) {
   if (!loaded_) {
     for (auto v = db.valuestream_begin(schema::kSequence); v != db.valuestream_end(schema::kSequence); ++v)
-      by_sequence_.emplace_back(static_cast<std::uint64_t>(Xapian::sortable_unserialise(*v)), v.get_docid());
+      by_sequence_.emplace_back(schema::sequence_from_value(*v), v.get_docid());
     std::sort(by_sequence_.begin(), by_sequence_.end());
     loaded_ = true;
   }
