@@ -281,7 +281,8 @@ std::vector<EntityMention> EntityExtractor::extract(std::string_view text, const
     if (m && m->kind == NameKind::Ambiguous) m->triggered = triggered(c, *m);
     if (m && family_name(c, *m)) m.reset();
     if (m && adjective_after_definite(c, *m)) m->kind = NameKind::Adjective;
-    if (m && (entity_match::after_demonstrative(c, *m) || entity_match::common_word_place(c, *m) ||
+    if (m && (entity_match::after_demonstrative(c, *m) || entity_match::before_qualifier(c, *m) ||
+              entity_match::common_word_place(c, *m) ||
               entity_match::after_given_name(c, *m)))
       m.reset();
     if (m && entity_match::in_office_title(c, *m)) {

@@ -60,6 +60,12 @@ bool after_demonstrative(const Context& c, const Match& m) {
   return !m.pattern_person && m.kind == NameKind::Ambiguous && after_word_in(c, m.first, kDemonstrative);
 }
 
+bool before_qualifier(const Context& c, const Match& m) {
+  if (m.pattern_person || m.kind != NameKind::Ambiguous || m.last + 1 >= c.tokens.size() || !c.joined(m.last))
+    return false;
+  return (c.gazetteer.word_flags(c.tokens[m.last + 1].norm) & kQualifier) != 0;
+}
+
 bool club_name(const Context& c, const Match& m) {
   if (m.last + 1 >= c.tokens.size() || !is_place_or_country(c, m)) return false;
   const std::string& next = c.tokens[m.last + 1].norm;

@@ -14,6 +14,10 @@ bool in_office_title(const Context& c, const Match& m);
 /// An ambiguous name right after a demonstrative (هذه القاعدة: this rule): the common noun.
 bool after_demonstrative(const Context& c, const Match& m);
 
+/// An ambiguous name right before a qualifying adjective (الحرس الرئاسي: the presidential guard;
+/// القاعدة الجوية: the air base): the common noun.
+bool before_qualifier(const Context& c, const Match& m);
+
 /// A place or country followed by the masculine nisba of a city (المغرب الفاسي, المغرب
 /// التطواني) or by its own masculine nisba (قطر القطري): the name of a sports club.
 bool club_name(const Context& c, const Match& m);

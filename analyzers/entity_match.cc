@@ -99,6 +99,18 @@ bool Context::joined(std::size_t a) const {
   return name_gap(text.substr(tokens[a].end, tokens[a + 1].start - tokens[a].end));
 }
 
+namespace {
+/// A one-word name of up to four letters other than a country's (an acronym: ارنا, IRNA) under a
+/// stripped ف: a word that starts with ف and ends in such a name is mostly a word of its own
+/// (فارنا: Varna). Countries keep it (فمصر: so Egypt).
+constexpr std::size_t kShortNameBytes = 8;
+bool short_name_after_feh(const Gazetteer& g, std::string_view word, const ProcliticForms& forms, std::size_t f,
+                          const GazetteerName& name) {
+  return forms.stripped(f) > 0 && name.tokens.size() == 1 && forms[f].size() <= kShortNameBytes &&
+         starts_with(word, kFehUtf8) && g.entries()[name.entry].type != EntityType::Country;
+}
+}  // namespace
+
 std::optional<Match> longest_at(const Context& c, std::size_t i, Only only) {
   const ProcliticForms forms(c.tokens[i].norm);
   return longest_at(c, i, forms, only);
@@ -131,6 +143,7 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
         if (type != (only == Only::Countries ? EntityType::Country : EntityType::Organization)) continue;
       }
       if (!rest_matches(c, i, name)) continue;
+      if (short_name_after_feh(g, c.tokens[i].norm, forms, f, name)) continue;
       Match m;
       m.first = static_cast<std::uint32_t>(i);
       m.last = static_cast<std::uint32_t>(i + name.tokens.size() - 1);

@@ -128,7 +128,7 @@ class GazetteerBuilder {
       if (f.size() != 2) throw InvalidInput(where + ": expected 'kind<TAB>word|word...'");
       if (f[0] != "trigger" && f[0] != "title" && f[0] != "given" && f[0] != "connector" && f[0] != "not_alone" &&
           f[0] != "org_head" && f[0] != "not_place" && f[0] != "place_cue" && f[0] != "office" &&
-          f[0] != "demonstrative" && f[0] != "common_word" && f[0] != "work")
+          f[0] != "demonstrative" && f[0] != "common_word" && f[0] != "work" && f[0] != "qualifier")
         throw InvalidInput(where + ": unknown cue kind '" + std::string(f[0]) + "'");
       for (std::string_view w : split(f[1], '|'))
         if (!trim(w).empty()) cues_.emplace_back(std::string(f[0]), std::string(trim(w)));
@@ -173,11 +173,13 @@ class GazetteerBuilder {
       } else if (kind == "not_place") {
         for (const std::string& word : w) g.not_place_filter_.add_with_lam_forms(word);
         if (w.size() > 1) g.not_places_.push_back(std::move(w));
-      } else if (kind == "office" || kind == "demonstrative" || kind == "common_word" || kind == "work") {
+      } else if (kind == "office" || kind == "demonstrative" || kind == "common_word" || kind == "work" ||
+                 kind == "qualifier") {
         if (w.size() == 1)
           (kind == "office"          ? g.offices_
            : kind == "demonstrative" ? g.demonstratives_
            : kind == "work"          ? g.works_
+           : kind == "qualifier"     ? g.qualifiers_
                                      : g.common_words_)
               .insert(w.front());
       } else if (kind == "org_head" || kind == "place_cue") {
@@ -229,6 +231,7 @@ class GazetteerBuilder {
     for (const std::string& w : g.common_words_) flags[w] |= kCommonWord;
     for (const std::string& w : g.works_) flags[w] |= kWork;
     for (const std::string& w : g.org_heads_) flags[w] |= kOrgHead;
+    for (const std::string& w : g.qualifiers_) flags[w] |= kQualifier;
     for (const GazetteerName& n : g.names_)
       if (n.kind == NameKind::Adjective && n.tokens.size() == 1) flags[n.tokens.front()] |= kCountryAdjective;
     std::vector<std::string> words;

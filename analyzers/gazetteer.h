@@ -66,6 +66,7 @@ enum WordFlag : std::uint16_t {
   kCommonWord = 1 << 8,         // in common_words()
   kWork = 1 << 9,               // in works()
   kOrgHead = 1 << 10,           // in org_heads()
+  kQualifier = 1 << 11,         // in qualifiers()
 };
 
 /// Map from a normalised word to indices, with string_view look-up.
@@ -140,6 +141,9 @@ class Gazetteer {
   const WordSet& offices() const { return offices_; }
   /// Words right before an ambiguous name that make it the common noun (هذه القاعدة: this rule).
   const WordSet& demonstratives() const { return demonstratives_; }
+  /// Adjectives right after an ambiguous name that make it the common noun (الحرس الرئاسي: the
+  /// presidential guard, not the Revolutionary Guard; القاعدة الجوية: the air base).
+  const WordSet& qualifiers() const { return qualifiers_; }
   /// Words that name a work before its quoted title (كتاب, رواية, فيلم, مسلسل).
   const WordSet& works() const { return works_; }
   /// One-word place names that are mostly common words (مساكن: dwellings): never a place alone.
@@ -169,7 +173,7 @@ class Gazetteer {
   WordSet protected_;
   std::string fingerprint_;
   WordSet triggers_, given_, connectors_, person_parts_, not_alone_, org_heads_, place_cues_;
-  WordSet offices_, demonstratives_, common_words_, works_;
+  WordSet offices_, demonstratives_, common_words_, works_, qualifiers_;
   std::vector<std::vector<std::string>> titles_;
   std::vector<std::vector<std::string>> not_places_;
   WordTable not_place_table_;                                  // a word of a not_places() phrase ->

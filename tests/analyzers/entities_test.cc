@@ -191,6 +191,13 @@ TEST_CASE("context: a name's words that name an office, a club, a title, a perso
       {"a name two countries' cities share", "اشتباكات في القنيطرة", {}},
       {"California is no Colombian city", "في كاليفورنيا", {"place:california=كاليفورنيا"}},
       {"Tartus is Syria's", "ميناء طرطوس", {"place:tartus=ميناء طرطوس"}},
+      {"qualifier: the presidential guard", "عناصر الحرس الرئاسي", {}},
+      {"qualifier: an air base", "تنظيم القاعدة يهاجم القاعدة الجوية", {"org:al-qaeda=تنظيم القاعدة"}},
+      {"no qualifier: al-Qaeda stays", "عناصر القاعدة الإرهابي", {"org:al-qaeda=القاعدة"}},
+      {"a short name under ف is another word (Varna, not IRNA)", "في فارنا", {}},
+      {"a short name under و stays", "أفادت وارنا", {"org:irna:IR=وارنا"}},
+      {"New Jersey is not Jersey", "في ولاية نيو جيرسي", {"place:new-jersey=نيو جيرسي"}},
+      {"a tournament names no continent", "تصفيات كأس أمم أفريقيا", {}},
   });
 }
 
