@@ -159,6 +159,24 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
   return best;
 }
 
+namespace {
+/// Without a title, a given name starts a person's name only when a second given name or a
+/// known name part follows it (محمد حسين, فؤاد السنيورة): a given name alone is often a word.
+constexpr std::string_view kBismUtf8 = "\u0628\u0627\u0633\u0645";  // باسم: on behalf of, far more than Basem
+bool untitled_name_follows(const Context& c, std::size_t i) {
+  if (c.tokens[i].norm == kBismUtf8) return false;  // المتحدث باسم أردوغان
+  if (i + 1 >= c.tokens.size() || !c.joined(i) || c.tokens[i + 1].stop) return false;
+  const std::string& w = c.tokens[i + 1].norm;
+  if (c.gazetteer.not_alone().count(w)) return false;  // أحمد الله: I thank God
+  return (c.gazetteer.word_flags(w, WordFilter::mix(w)) & (kGivenName | kPersonPart)) != 0;
+}
+/// An untitled name must visibly end: at punctuation, the end of the text, or a stop word. An
+/// unknown word after it may be more of the name (سعد بن أبي [وقاص]).
+bool name_ends_at(const Context& c, std::size_t last) {
+  return last + 1 >= c.tokens.size() || !c.joined(last) || c.tokens[last + 1].stop;
+}
+}  // namespace
+
 std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   const Gazetteer& g = c.gazetteer;
   const std::string& first = c.tokens[i].norm;
@@ -167,7 +185,8 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   const std::uint16_t flags = g.word_flags(first, h);
   const bool connector = (flags & kConnector) != 0;
   if (!connector && !(flags & kGivenName)) return std::nullopt;
-  if (!title_before(c, i)) return std::nullopt;
+  const bool titled = title_before(c, i);
+  if (!titled && (connector || c.tokens[i].stop || !untitled_name_follows(c, i))) return std::nullopt;
   std::size_t last = i;
   if (connector) {  // عبد الله, أبو بكر: the connector needs its word
     if (!c.joined(last)) return std::nullopt;
@@ -186,6 +205,7 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
     }
   }
   if (last == i || (connector && last == i + 1)) return std::nullopt;  // one word is no full name
+  if (!titled && !name_ends_at(c, last)) return std::nullopt;
   Match m;
   m.first = static_cast<std::uint32_t>(i);
   m.last = static_cast<std::uint32_t>(last);
@@ -224,7 +244,9 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     if (m.pattern_person) {
       pattern_persons = true;
       const std::string& last = c.tokens[m.last].norm;
-      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last))
+      // a last word that is also a given name (أحمد سليم حمدان, نزار محمد) names too many people alone
+      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last) &&
+          !(c.gazetteer.word_flags(last, WordFilter::mix(last)) & kGivenName))
         add_short({last}, static_cast<int>(f));
     } else if (c.gazetteer.entries()[m.entry].type == EntityType::Person) {
       for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names)
