@@ -44,6 +44,9 @@ std::string_view nisba_base(std::string_view word) {
   return word.substr(kAlUtf8.size(), word.size() - kAlUtf8.size() - kYehUtf8.size());
 }
 
+/// True when a normalised word ends in ه (ة folds to it): the feminine of a noun or adjective.
+bool feminine(std::string_view word) { return word.size() >= 2 && word.substr(word.size() - 2) == "\u0647"; }
+
 bool is_place_or_country(const Context& c, const Match& m) {
   const EntityType t = c.gazetteer.entries()[m.entry].type;
   return !m.pattern_person && m.kind == NameKind::Name && (t == EntityType::Place || t == EntityType::Country);
@@ -63,7 +66,11 @@ bool after_demonstrative(const Context& c, const Match& m) {
 bool before_qualifier(const Context& c, const Match& m) {
   if (m.pattern_person || m.kind != NameKind::Ambiguous || m.last + 1 >= c.tokens.size() || !c.joined(m.last))
     return false;
-  return (c.gazetteer.word_flags(c.tokens[m.last + 1].norm) & kQualifier) != 0;
+  const std::string& next = c.tokens[m.last + 1].norm;
+  if (!(c.gazetteer.word_flags(next) & kQualifier)) return false;
+  // The adjective must agree with the name: in زعيم القاعدة الجديد the masculine الجديد
+  // describes the leader, and al-Qaeda stays.
+  return feminine(c.tokens[m.last].norm) == feminine(next);
 }
 
 bool club_name(const Context& c, const Match& m) {

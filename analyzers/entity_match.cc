@@ -100,14 +100,14 @@ bool Context::joined(std::size_t a) const {
 }
 
 namespace {
-/// A one-word name of up to four letters other than a country's (an acronym: ارنا, IRNA) under a
+/// An organisation's one-word name of up to four letters (an acronym: ارنا, IRNA) under a
 /// stripped ف: a word that starts with ف and ends in such a name is mostly a word of its own
-/// (فارنا: Varna). Countries keep it (فمصر: so Egypt).
+/// (فارنا: Varna). Places and countries keep it (فحلب, فمصر: so Aleppo, so Egypt).
 constexpr std::size_t kShortNameBytes = 8;
 bool short_name_after_feh(const Gazetteer& g, std::string_view word, const ProcliticForms& forms, std::size_t f,
                           const GazetteerName& name) {
   return forms.stripped(f) > 0 && name.tokens.size() == 1 && forms[f].size() <= kShortNameBytes &&
-         starts_with(word, kFehUtf8) && g.entries()[name.entry].type != EntityType::Country;
+         starts_with(word, kFehUtf8) && g.entries()[name.entry].type == EntityType::Organization;
 }
 }  // namespace
 
@@ -162,9 +162,11 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
 namespace {
 /// Without a title, a given name starts a person's name only when a second given name or a
 /// known name part follows it (محمد حسين, فؤاد السنيورة): a given name alone is often a word.
-constexpr std::string_view kBismUtf8 = "\u0628\u0627\u0633\u0645";  // باسم: on behalf of, far more than Basem
+// Given names that are far more often words: باسم (on behalf of), صباح (morning).
+constexpr std::string_view kBismUtf8 = "\u0628\u0627\u0633\u0645";
+constexpr std::string_view kSabahUtf8 = "\u0635\u0628\u0627\u062D";
 bool untitled_name_follows(const Context& c, std::size_t i) {
-  if (c.tokens[i].norm == kBismUtf8) return false;  // المتحدث باسم أردوغان
+  if (c.tokens[i].norm == kBismUtf8 || c.tokens[i].norm == kSabahUtf8) return false;  // المتحدث باسم أردوغان
   if (i + 1 >= c.tokens.size() || !c.joined(i) || c.tokens[i + 1].stop) return false;
   const std::string& w = c.tokens[i + 1].norm;
   if (c.gazetteer.not_alone().count(w)) return false;  // أحمد الله: I thank God
@@ -210,6 +212,7 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   m.first = static_cast<std::uint32_t>(i);
   m.last = static_cast<std::uint32_t>(last);
   m.pattern_person = true;
+  m.untitled = !titled;
   return m;
 }
 
@@ -242,6 +245,8 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
     const Match& m = found[f];
     for (std::uint32_t t = m.first; t <= m.last; ++t) covered[t] = true;
     if (m.pattern_person) {
+      // an untitled name's last word is too often a word too (محمد حافظ ... وقد حافظ الجيش)
+      if (m.untitled) continue;
       pattern_persons = true;
       const std::string& last = c.tokens[m.last].norm;
       // a last word that is also a given name (أحمد سليم حمدان, نزار محمد) names too many people alone

@@ -20,6 +20,7 @@ struct Match {
   std::uint32_t entry = 0;            // gazetteer entry; unused for pattern persons
   NameKind kind = NameKind::Name;
   bool pattern_person = false;        // found by a title pattern, not in the gazetteer
+  bool untitled = false;              // a pattern person found without a title before it
   bool triggered = false;             // an ambiguous name after a trigger word or in quotes
   std::size_t stripped = 0;           // bytes of proclitics on the first token
   int source = -1;                    // a last name alone: index of the full-name match
