@@ -200,6 +200,11 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
     if (c.tokens[last + 1].stop) break;  // التي, الذي: never part of a name
     if ((g.word_flags(w, WordFilter::mix(w)) & kConnector) && last + 2 < c.tokens.size() && c.joined(last + 1)) {
       last += 2;
+      // بن أبي وقاص: a connector taken as the connector's word needs a word of its own
+      const std::string& taken = c.tokens[last].norm;
+      if ((g.word_flags(taken, WordFilter::mix(taken)) & kConnector) && last + 1 < c.tokens.size() && c.joined(last) &&
+          !c.tokens[last + 1].stop)
+        ++last;
     } else if (name_part(c, w)) {
       ++last;
     } else {

@@ -134,6 +134,8 @@ TEST_CASE("persons: gazetteer, title patterns, whole names, last names alone") {
       {"an untitled name lends its last word to no one", "وأضاف محمد حافظ ، محامي . وقد حافظ الجيش",
        {"person:person-mhmd-hafz=محمد حافظ"}},
       {"untitled: good morning", "صباح سعيد .", {}},
+      {"a connector as a connector's word takes a word of its own", "قال الشيخ سعد بن أبي وقاص إن",
+       {"person:person-sad-bn-aby-wqas=سعد بن أبي وقاص"}},
       {"a province or Saladin, not a person", "هجوم في صلاح الدين .", {}},
       {"the province named plainly", "هجوم في محافظة صلاح الدين . وفي صلاح الدين", {"place:salah-al-din=محافظة صلاح الدين", "place:salah-al-din=صلاح الدين"}},
       {"a title alone is no person", "وزير الداخلية", {}},
