@@ -160,11 +160,12 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
 }
 
 namespace {
-/// Without a title, a given name starts a person's name only when a second given name or a
-/// known name part follows it (محمد حسين, فؤاد السنيورة): a given name alone is often a word.
 // Given names that are far more often words: باسم (on behalf of), صباح (morning).
 constexpr std::string_view kBismUtf8 = "\u0628\u0627\u0633\u0645";
 constexpr std::string_view kSabahUtf8 = "\u0635\u0628\u0627\u062D";
+
+/// Without a title, a given name starts a person's name only when a second given name or a
+/// known name part follows it (محمد حسين, فؤاد السنيورة): a given name alone is often a word.
 bool untitled_name_follows(const Context& c, std::size_t i) {
   if (c.tokens[i].norm == kBismUtf8 || c.tokens[i].norm == kSabahUtf8) return false;  // المتحدث باسم أردوغان
   if (i + 1 >= c.tokens.size() || !c.joined(i) || c.tokens[i + 1].stop) return false;
@@ -172,6 +173,7 @@ bool untitled_name_follows(const Context& c, std::size_t i) {
   if (c.gazetteer.not_alone().count(w)) return false;  // أحمد الله: I thank God
   return (c.gazetteer.word_flags(w, WordFilter::mix(w)) & (kGivenName | kPersonPart)) != 0;
 }
+
 /// An untitled name must visibly end: at punctuation, the end of the text, or a stop word. An
 /// unknown word after it may be more of the name (سعد بن أبي [وقاص]).
 bool name_ends_at(const Context& c, std::size_t last) {

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,11 +15,8 @@
 #include <xapian.h>
 
 #include "analyzers/stop_words.h"
-#include "bench/ant_corpus.h"
-#include "indexer/clean.h"
+#include "bench/ant_documents.h"
 #include "indexer/document_builder.h"
-#include "indexer/input.h"
-#include "indexer/readers.h"
 #include "indexer/schema.h"
 #include "indexer/xapian_adapter.h"
 
@@ -109,29 +105,11 @@ Sizes write_compacted(const std::vector<Xapian::Document>& docs, const std::stri
 
 int main(int argc, char** argv) {
   const std::size_t limit = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 6000;
-  const auto dir = rasd::bench::corpora_dir() / "ant-multisource" / "docs";
-  std::vector<fs::path> paths;
-  for (const auto& e : fs::directory_iterator(dir)) paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-
   const auto analyzer = rasd::make_analyzer({});
-  const rasd::Cleaner cleaner;
   const rasd::DocumentBuilder builder(*analyzer);
   const rasd::WordSet stops = rasd::load_stop_words();
-  std::vector<Xapian::Document> built;
-  std::uintmax_t raw = 0;  // the reports' title and text bytes, as read
-  for (const auto& p : paths) {
-    if (built.size() >= limit) break;
-    rasd::InputFile f{p.string(), p.filename().string(), fs::file_size(p)};
-    auto out = rasd::read_reports(f, rasd::read_input_bytes(f), {}, cleaner);
-    for (auto& r : out.reports) {
-      if (built.size() >= limit) break;
-      raw += r.title.size() + r.body.size();
-      rasd::BuiltDocument b = builder.build(std::move(r), nullptr);
-      b.doc.set_data(b.data);
-      built.push_back(std::move(b.doc));
-    }
-  }
+  std::uintmax_t raw = 0;  // the reports' title and body bytes, as read
+  const std::vector<Xapian::Document> built = rasd::bench::build_ant_documents(builder, limit, &raw);
   std::printf("%zu documents, %.1f MiB of title and body text\n\n", built.size(), raw / 1048576.0);
   std::printf("| variant | positions | data | termlist | postlist | total MiB | x text |\n|---|---|---|---|---|---|---|\n");
 

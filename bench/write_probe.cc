@@ -15,11 +15,8 @@
 
 #include <xapian.h>
 
-#include "bench/ant_corpus.h"
-#include "indexer/clean.h"
+#include "bench/ant_documents.h"
 #include "indexer/document_builder.h"
-#include "indexer/input.h"
-#include "indexer/readers.h"
 #include "indexer/schema.h"
 #include "indexer/xapian_adapter.h"
 
@@ -82,27 +79,10 @@ double write_all(const std::vector<Xapian::Document>& docs, const std::string& d
 int main(int argc, char** argv) {
   const std::size_t limit = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 6000;
   const int runs = std::getenv("RASD_RUNS") ? std::atoi(std::getenv("RASD_RUNS")) : 3;
-  const auto dir = rasd::bench::corpora_dir() / "ant-multisource" / "docs";
-  std::vector<std::filesystem::path> paths;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) paths.push_back(e.path());
-  std::sort(paths.begin(), paths.end());
-
   const auto analyzer = rasd::make_analyzer({});
-  const rasd::Cleaner cleaner;
   const rasd::DocumentBuilder builder(*analyzer);
-  std::vector<Xapian::Document> built;
   const auto t0 = Clock::now();
-  for (const auto& p : paths) {
-    if (built.size() >= limit) break;
-    rasd::InputFile f{p.string(), p.filename().string(), std::filesystem::file_size(p)};
-    auto out = rasd::read_reports(f, rasd::read_input_bytes(f), {}, cleaner);
-    for (auto& r : out.reports) {
-      if (built.size() >= limit) break;
-      rasd::BuiltDocument b = builder.build(std::move(r), nullptr);
-      b.doc.set_data(b.data);
-      built.push_back(std::move(b.doc));
-    }
-  }
+  const std::vector<Xapian::Document> built = rasd::bench::build_ant_documents(builder, limit);
   const double build_s = std::chrono::duration<double>(Clock::now() - t0).count();
   std::printf("%zu documents read and built in %.2f s (%.0f us/doc, one thread)\n", built.size(), build_s,
               1e6 * build_s / built.size());
