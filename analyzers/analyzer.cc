@@ -1,12 +1,12 @@
 #include "analyzers/analyzer.h"
 
-#include "analyzers/stem_memo.h"
+#include "analyzers/stem/stem_memo.h"
 
-#include "analyzers/dates.h"
-#include "analyzers/entities.h"
-#include "analyzers/error.h"
-#include "analyzers/gazetteer.h"
-#include "analyzers/light_stemmer.h"
+#include "analyzers/dates/dates.h"
+#include "analyzers/entities/entities.h"
+#include "error/error.h"
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/stem/light_stemmer.h"
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/stop_words.h"

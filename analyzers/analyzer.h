@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "analyzers/stemmer.h"
+#include "analyzers/stem/stemmer.h"
 #include "analyzers/token.h"
 #include "analyzers/word_set.h"
 

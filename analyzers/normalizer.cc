@@ -5,7 +5,7 @@
 #include <unicode/unistr.h>
 
 #include "analyzers/arabic.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/utf8.h"
 
 namespace rasd {

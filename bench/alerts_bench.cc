@@ -15,7 +15,7 @@
 
 #include <fmt/core.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/runner.h"
 #include "searcher/searcher.h"
 

@@ -11,7 +11,7 @@
 #include <xapian.h>
 
 #include "analyzers/embedded.h"
-#include "analyzers/stem_data.h"
+#include "analyzers/stem/stem_data.h"
 #include "bench/light10.h"
 #include "indexer/xapian_adapter.h"
 #include "tests/analyzers/conflation_suite.h"

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/dates.h"
-#include "analyzers/entities.h"
-#include "analyzers/gazetteer.h"
+#include "analyzers/dates/dates.h"
+#include "analyzers/entities/entities.h"
+#include "analyzers/entities/gazetteer.h"
 #include "bench/ant_corpus.h"
 
 namespace {

@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "analyzers/term_stats.h"
+#include "analyzers/stem/term_stats.h"
 #include "analyzers/word_set.h"
 
 namespace rasd {

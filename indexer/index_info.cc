@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <mutex>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/iso_date.h"
 #include "indexer/schema.h"
 #include "indexer/shards.h"

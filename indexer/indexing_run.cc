@@ -7,8 +7,8 @@
 #include <optional>
 #include <thread>
 
-#include "analyzers/error.h"
-#include "analyzers/stem_memo.h"
+#include "error/error.h"
+#include "analyzers/stem/stem_memo.h"
 #include "indexer/clean.h"
 #include "indexer/corpus_stats.h"
 #include "indexer/document_builder.h"

@@ -7,7 +7,7 @@
 
 #include <zlib.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd {
 namespace fs = std::filesystem;

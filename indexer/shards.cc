@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/schema.h"
 
 namespace rasd {

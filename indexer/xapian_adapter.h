@@ -7,8 +7,8 @@
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/stemmer.h"
-#include "analyzers/term_stats.h"
+#include "analyzers/stem/stemmer.h"
+#include "analyzers/stem/term_stats.h"
 
 namespace rasd {
 

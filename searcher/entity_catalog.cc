@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/gazetteer.h"
+#include "analyzers/entities/gazetteer.h"
 #include "indexer/schema.h"
 
 namespace rasd {

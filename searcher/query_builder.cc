@@ -1,7 +1,7 @@
 #include "searcher/query_builder.h"
 
 #include "analyzers/analyzer.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/query_parser.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/utf8.h"
 #include "searcher/query_parser.h"
 

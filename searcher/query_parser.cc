@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/utf8.h"
 #include "searcher/query_lexer.h"
 

@@ -1,7 +1,7 @@
 #include "searcher/query_terms.h"
 
 #include "analyzers/analyzer.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/utf8.h"
 #include "indexer/schema.h"
 #include "searcher/entity_catalog.h"

@@ -1,7 +1,7 @@
 #include "searcher/search_plan.h"
 
 #include "analyzers/analyzer.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_info.h"
 #include "indexer/schema.h"

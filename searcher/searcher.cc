@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_info.h"
 #include "indexer/schema.h"

@@ -1,6 +1,6 @@
 #include "searcher/alerts/alert.h"
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/search_json.h"
 
 namespace rasd::alerts {

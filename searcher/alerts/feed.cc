@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::alerts {
 

@@ -2,7 +2,7 @@
 // never rebuilt, so alerts, watermarks and delivered sets survive every upgrade.
 #include <string>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/store.h"
 
 namespace rasd::alerts {

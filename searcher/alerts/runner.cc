@@ -8,7 +8,7 @@
 #include <thread>
 #include <unordered_set>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/feed.h"
 
 namespace rasd::alerts {

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <ctime>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::alerts {
 

@@ -5,7 +5,7 @@
 #include <csignal>
 #include <fstream>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/searcher.h"
 
 namespace rasd::alerts {

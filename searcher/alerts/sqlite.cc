@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::sql {
 

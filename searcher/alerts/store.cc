@@ -1,6 +1,6 @@
 #include "searcher/alerts/store.h"
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::alerts {
 

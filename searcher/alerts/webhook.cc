@@ -6,7 +6,7 @@
 
 #include <httplib.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::alerts {
 

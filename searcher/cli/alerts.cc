@@ -8,7 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/feed.h"
 #include "searcher/alerts/service.h"
 #include "searcher/cli/commands.h"

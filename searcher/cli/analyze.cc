@@ -7,7 +7,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/index_info.h"
 #include "indexer/xapian_adapter.h"
 #include "searcher/cli/commands.h"

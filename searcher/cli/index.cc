@@ -11,7 +11,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/clean.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexing_run.h"

@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/cli/commands.h"
 
 int main(int argc, char** argv) {

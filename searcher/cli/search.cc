@@ -10,7 +10,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/cli/commands.h"
 #include "searcher/search_json.h"
 #include "searcher/searcher.h"

@@ -5,7 +5,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/index_info.h"
 #include "searcher/cli/commands.h"
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/feed.h"
 #include "searcher/alerts/service.h"
 #include "searcher/http/context.h"

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "indexer/indexing_run.h"
 
 namespace rasd::http {

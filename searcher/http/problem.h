@@ -4,7 +4,7 @@
 #include <exception>
 #include <string>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/http/http_message.h"
 
 namespace rasd::http {

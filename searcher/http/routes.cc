@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::http {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd::http {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/stemmer.h"
+#include "analyzers/stem/stemmer.h"
 
 namespace rasd::conflation {
 

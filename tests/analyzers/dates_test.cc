@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/dates.h"
+#include "analyzers/dates/dates.h"
 #include "tests/analyzers/test_util.h"
 
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/error.h"
-#include "analyzers/gazetteer.h"
+#include "error/error.h"
+#include "analyzers/entities/gazetteer.h"
 #include "analyzers/normalizer.h"
 
 namespace {

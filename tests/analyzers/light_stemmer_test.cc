@@ -8,9 +8,9 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/embedded.h"
-#include "analyzers/light_stemmer.h"
+#include "analyzers/stem/light_stemmer.h"
 #include "analyzers/normalizer.h"
-#include "analyzers/stem_memo.h"
+#include "analyzers/stem/stem_memo.h"
 #include "analyzers/stop_words.h"
 
 namespace {

@@ -7,7 +7,7 @@
 
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
-#include "analyzers/word_table.h"
+#include "analyzers/entities/word_table.h"
 #include "tests/analyzers/test_util.h"
 
 using rasd::testing::joined;

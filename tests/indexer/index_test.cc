@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "helpers.h"
 #include "indexer/index_info.h"
 #include "indexer/schema.h"

@@ -8,7 +8,7 @@
 
 #include <httplib.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/feed.h"
 #include "searcher/alerts/webhook.h"
 #include "alerts_test_util.h"

@@ -1,7 +1,7 @@
 // The alerts file: schedules, the schema and its migrations, alerts and the notification outbox.
 #include <doctest/doctest.h>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/alerts/schedule.h"
 #include "searcher/alerts/store.h"
 #include "alerts_test_util.h"

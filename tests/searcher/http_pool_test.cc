@@ -4,7 +4,7 @@
 #include <atomic>
 #include <set>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/http/searcher_pool.h"
 #include "tests/searcher/http_test_server.h"
 

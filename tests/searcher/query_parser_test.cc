@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/query_parser.h"
 
 using rasd::QueryLimits;

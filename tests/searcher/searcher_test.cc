@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "searcher/searcher.h"
 #include "tests/searcher/searcher_fixture_docs.h"
 

@@ -2,13 +2,13 @@
 // definite chains, bare proclitics on evidence, then suffixes (pronoun, ta marbuta + pronoun,
 // duals and plurals, nisba, final ه), re-checking names and broken plurals between steps.
 // The canonical stem drops a final ه (ة), so مسلحة = مسلح and طائرة = طائرات.
-#include "analyzers/light_stemmer.h"
+#include "analyzers/stem/light_stemmer.h"
 
 #include <algorithm>
 
-#include "analyzers/stem_affixes.h"
-#include "analyzers/stem_data.h"
-#include "analyzers/stem_evidence.h"
+#include "analyzers/stem/stem_affixes.h"
+#include "analyzers/stem/stem_data.h"
+#include "analyzers/stem/stem_evidence.h"
 
 namespace rasd {
 namespace {

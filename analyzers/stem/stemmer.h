@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/term_stats.h"
+#include "analyzers/stem/term_stats.h"
 
 namespace rasd {
 

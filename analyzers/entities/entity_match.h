@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/gazetteer.h"
+#include "analyzers/entities/gazetteer.h"
 #include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/stem_tables.h"
+#include "analyzers/stem/stem_tables.h"
 
 namespace rasd::stem {
 

@@ -1,5 +1,5 @@
 // Context checks of entity extraction: where a gazetteer name's words name something else.
-#include "analyzers/entity_context.h"
+#include "analyzers/entities/entity_context.h"
 
 #include <string_view>
 

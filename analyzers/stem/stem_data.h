@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/stem_cache.h"
-#include "analyzers/stem_tables.h"
-#include "analyzers/term_stats.h"
+#include "analyzers/stem/stem_cache.h"
+#include "analyzers/stem/stem_tables.h"
+#include "analyzers/stem/term_stats.h"
 #include "analyzers/word_set.h"
 
 namespace rasd::stem {

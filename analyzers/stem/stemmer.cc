@@ -1,6 +1,6 @@
-#include "analyzers/stemmer.h"
+#include "analyzers/stem/stemmer.h"
 
-#include "analyzers/error.h"
+#include "error/error.h"
 
 namespace rasd {
 namespace {

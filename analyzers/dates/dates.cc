@@ -1,12 +1,12 @@
 // Date extraction (ARABIC.md §4): month names of the three Gregorian naming systems and their
 // paired forms, Hijri dates with هـ, numeric and ISO dates, "عام 2018", and relative forms that
 // resolve against the publication date only when it is known.
-#include "analyzers/dates.h"
+#include "analyzers/dates/dates.h"
 
 #include <charconv>
 #include <cstdio>
 
-#include "analyzers/date_words.h"
+#include "analyzers/dates/date_words.h"
 #include "analyzers/name_forms.h"
 #include "analyzers/utf8.h"
 

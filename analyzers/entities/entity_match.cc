@@ -1,5 +1,5 @@
 // The look-up steps of entity extraction: gazetteer names, title patterns, last names alone.
-#include "analyzers/entity_match.h"
+#include "analyzers/entities/entity_match.h"
 
 #include <algorithm>
 #include <bitset>

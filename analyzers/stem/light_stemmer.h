@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "analyzers/stemmer.h"
+#include "analyzers/stem/stemmer.h"
 #include "analyzers/word_set.h"
 
 namespace rasd {

@@ -3,7 +3,7 @@
 // noun). Each reads the tokens around one match and nothing else.
 #pragma once
 
-#include "analyzers/entity_match.h"
+#include "analyzers/entities/entity_match.h"
 
 namespace rasd::entity_match {
 

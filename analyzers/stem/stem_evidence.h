@@ -8,8 +8,8 @@
 #include <cstring>
 #include <string_view>
 
-#include "analyzers/stem_affixes.h"
-#include "analyzers/term_stats.h"
+#include "analyzers/stem/stem_affixes.h"
+#include "analyzers/stem/term_stats.h"
 
 namespace rasd::stem {
 

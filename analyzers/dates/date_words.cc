@@ -1,4 +1,4 @@
-#include "analyzers/date_words.h"
+#include "analyzers/dates/date_words.h"
 
 #include <memory>
 
@@ -7,9 +7,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
-#include "analyzers/dates.h"
+#include "analyzers/dates/dates.h"
 #include "analyzers/embedded.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/tokenizer.h"

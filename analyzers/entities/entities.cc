@@ -1,12 +1,12 @@
 // Entity extraction (ARABIC.md §4): gazetteer names on normalised tokens, longest match from
 // left to right, then ambiguous names kept only when confirmed, then last names alone.
-#include "analyzers/entities.h"
+#include "analyzers/entities/entities.h"
 
 #include <algorithm>
 
-#include "analyzers/entity_context.h"
-#include "analyzers/entity_match.h"
-#include "analyzers/gazetteer.h"
+#include "analyzers/entities/entity_context.h"
+#include "analyzers/entities/entity_match.h"
+#include "analyzers/entities/gazetteer.h"
 #include "analyzers/name_forms.h"
 
 namespace rasd {

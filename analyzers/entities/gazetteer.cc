@@ -1,6 +1,6 @@
 // Loads the gazetteer files (analyzers/data/*.tsv and an analyst directory) into normalised
 // names indexed by their first word. File format: see analyzers/data/README.md.
-#include "analyzers/gazetteer.h"
+#include "analyzers/entities/gazetteer.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "analyzers/embedded.h"
-#include "analyzers/error.h"
+#include "error/error.h"
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/tokenizer.h"

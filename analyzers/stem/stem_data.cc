@@ -1,9 +1,9 @@
-#include "analyzers/stem_data.h"
+#include "analyzers/stem/stem_data.h"
 
 #include <charconv>
 
 #include "analyzers/embedded.h"
-#include "analyzers/stem_affixes.h"
+#include "analyzers/stem/stem_affixes.h"
 
 namespace rasd::stem {
 namespace {

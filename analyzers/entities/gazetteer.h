@@ -13,7 +13,7 @@
 #include "analyzers/name_forms.h"
 #include "analyzers/token.h"
 #include "analyzers/word_set.h"
-#include "analyzers/word_table.h"
+#include "analyzers/entities/word_table.h"
 
 namespace rasd {
 

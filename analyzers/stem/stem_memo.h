@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "analyzers/stemmer.h"
+#include "analyzers/stem/stemmer.h"
 #include "analyzers/word_set.h"
 
 namespace rasd {
