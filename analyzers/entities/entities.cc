@@ -6,6 +6,7 @@
 
 #include "analyzers/entities/entity_context.h"
 #include "analyzers/entities/entity_match.h"
+#include "analyzers/entities/last_names.h"
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/name_forms.h"
 

@@ -1,8 +1,6 @@
 // The look-up steps of entity extraction: gazetteer names, title patterns, last names alone.
 #include "analyzers/entities/entity_match.h"
 
-#include <algorithm>
-#include <bitset>
 
 #include "analyzers/name_forms.h"
 #include "analyzers/utf8.h"
@@ -81,15 +79,6 @@ bool name_part(const Context& c, std::string_view w) {
   const std::uint16_t flags = c.gazetteer.word_flags(w, WordFilter::mix(w));
   if (flags & (kGivenName | kPersonPart)) return true;
   return w.size() > 6 && starts_with(w, kAlUtf8) && w.substr(w.size() - 2) == "\u064A" && !(flags & kCountryAdjective);
-}
-
-bool same_person(const Context& c, const Match& a, const Match& b) {
-  if (a.pattern_person != b.pattern_person) return false;
-  if (!a.pattern_person) return a.entry == b.entry;
-  if (a.last - a.first != b.last - b.first) return false;
-  for (std::uint32_t k = 0; k <= a.last - a.first; ++k)
-    if (c.tokens[a.first + k].norm != c.tokens[b.first + k].norm) return false;
-  return true;
 }
 
 }  // namespace
@@ -221,87 +210,6 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   m.pattern_person = true;
   m.untitled = !titled;
   return m;
-}
-
-std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found,
-                                      const std::vector<std::uint32_t>& gated) {
-  // Short names (their words, the index of the full match), a handful per text: a flat list;
-  // a short name two persons of the document share names neither. The words point into the
-  // gazetteer or the tokens, which outlive the list.
-  struct Short {
-    std::vector<std::string_view> words;
-    int source;
-    bool clash = false;
-  };
-  const bool any_person = std::any_of(found.begin(), found.end(), [&](const Match& m) {
-    return m.pattern_person || c.gazetteer.entries()[m.entry].type == EntityType::Person;
-  });
-  if (!any_person) return {};  // most texts: no list to build
-  std::vector<Short> shorts;
-  std::vector<bool> covered(c.tokens.size(), false);
-  auto add_short = [&](std::vector<std::string_view> words, int source) {
-    for (Short& s : shorts)
-      if (s.words == words) {
-        s.clash = s.clash || !same_person(c, found[static_cast<std::size_t>(s.source)], found[static_cast<std::size_t>(source)]);
-        return;
-      }
-    shorts.push_back({std::move(words), source});
-  };
-  bool pattern_persons = false;
-  for (std::size_t f = 0; f < found.size(); ++f) {
-    const Match& m = found[f];
-    for (std::uint32_t t = m.first; t <= m.last; ++t) covered[t] = true;
-    if (m.pattern_person) {
-      // an untitled name's last word is too often a word too (محمد حافظ ... وقد حافظ الجيش)
-      if (m.untitled) continue;
-      pattern_persons = true;
-      const std::string& last = c.tokens[m.last].norm;
-      // a last word that is also a given name (أحمد سليم حمدان, نزار محمد) names too many people alone
-      if (!c.gazetteer.connectors().count(c.tokens[m.last - 1].norm) && !c.gazetteer.not_alone().count(last) &&
-          !(c.gazetteer.word_flags(last, WordFilter::mix(last)) & kGivenName))
-        add_short({last}, static_cast<int>(f));
-    } else if (c.gazetteer.entries()[m.entry].type == EntityType::Person) {
-      for (const std::vector<std::string>& s : c.gazetteer.entries()[m.entry].short_names)
-        add_short(std::vector<std::string_view>(s.begin(), s.end()), static_cast<int>(f));
-    }
-  }
-  std::vector<Match> out;
-  if (shorts.empty()) return out;
-  std::bitset<1024> maybe;  // a per-document filter over the short names' first words
-  for (const Short& s : shorts) maybe.set(WordFilter::mix(s.words.front()) % maybe.size());
-  const std::size_t n = pattern_persons ? c.tokens.size() : gated.size();
-  std::size_t next_free = 0;  // tokens before it belong to a last name already found
-  for (std::size_t g = 0; g < n; ++g) {
-    const std::size_t i = pattern_persons ? g : gated[g];
-    if (i < next_free || covered[i] || c.tokens[i].stop) continue;
-    const std::string& word = c.tokens[i].norm;
-    if (!maybe.test(WordFilter::mix(word) % maybe.size()) && !starts_with(word, kWawUtf8) &&
-        !starts_with(word, kFehUtf8) && !starts_with(word, kBehUtf8) && !starts_with(word, kLamUtf8) &&
-        !starts_with(word, kKafUtf8))
-      continue;  // neither the word nor a form with proclitics off can be a short name
-    const ProcliticForms forms(word);
-    bool any = false;
-    for (std::size_t f = 0; f < forms.size() && !any; ++f) any = maybe.test(WordFilter::mix(forms[f]) % maybe.size());
-    if (!any) continue;
-    const Short* hit = nullptr;
-    for (std::size_t f = 0; f < forms.size() && !hit; ++f) {  // the least stripped form that names one wins
-      for (const Short& s : shorts) {
-        if (s.words.front() != forms[f]) continue;
-        bool ok = !s.clash && i + s.words.size() <= c.tokens.size();
-        for (std::size_t w = 1; ok && w < s.words.size(); ++w)
-          ok = !covered[i + w] && c.joined(i + w - 1) && c.tokens[i + w].norm == s.words[w];
-        if (ok && (!hit || s.words.size() > hit->words.size())) hit = &s;
-      }
-    }
-    if (!hit) continue;
-    Match m = found[static_cast<std::size_t>(hit->source)];
-    m.first = static_cast<std::uint32_t>(i);
-    m.last = static_cast<std::uint32_t>(i + hit->words.size() - 1);
-    m.source = m.pattern_person ? hit->source : -1;
-    next_free = m.last + 1;
-    out.push_back(m);
-  }
-  return out;
 }
 
 std::string slug(std::string_view normalized_name) {

@@ -47,12 +47,6 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
 /// A person's name after a title (وزير الداخلية, الشيخ) starting at token i, if any.
 std::optional<Match> title_person_at(const Context& c, std::size_t i);
 
-/// Last names alone (شبتاي, آل نهيان) of persons already matched, at tokens no match covers.
-/// `gated`: the tokens that passed the gazetteer's first-word filter (the only places a
-/// gazetteer person's last name can be); persons found by a title pattern need a full scan.
-std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found,
-                                      const std::vector<std::uint32_t>& gated);
-
 /// A stable ascii slug of an Arabic name (for persons outside the gazetteer).
 std::string slug(std::string_view normalized_name);
 
