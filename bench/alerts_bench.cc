@@ -16,7 +16,7 @@
 #include <fmt/core.h>
 
 #include "error/error.h"
-#include "searcher/alerts/runner.h"
+#include "alerts/runner.h"
 #include "searcher/searcher.h"
 
 namespace {

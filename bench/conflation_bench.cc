@@ -13,7 +13,7 @@
 #include "analyzers/embedded.h"
 #include "analyzers/stem/stem_data.h"
 #include "bench/light10.h"
-#include "indexer/xapian_adapter.h"
+#include "index/xapian_adapter.h"
 #include "tests/analyzers/conflation_suite.h"
 
 namespace {

@@ -17,8 +17,8 @@
 #include "analyzers/stop_words.h"
 #include "bench/ant_documents.h"
 #include "indexer/document_builder.h"
-#include "indexer/schema.h"
-#include "indexer/xapian_adapter.h"
+#include "index/schema.h"
+#include "index/xapian_adapter.h"
 
 namespace {
 

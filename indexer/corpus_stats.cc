@@ -1,6 +1,6 @@
 #include "indexer/corpus_stats.h"
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 

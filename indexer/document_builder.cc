@@ -6,36 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/iso_date.h"
-#include "indexer/schema.h"
+#include "index/entity_kinds.h"
+#include "index/id_term.h"
+#include "index/schema.h"
 #include "indexer/signature.h"
 
 namespace rasd {
 namespace {
 
-constexpr std::size_t kMaxIdTermBytes = 200;        // Xapian terms stop at 245 bytes
 constexpr Xapian::termpos kFieldGap = 100;           // title and body never form one phrase
 constexpr std::size_t kMinWordsForSimhash = 12;      // shorter texts collide by chance
 constexpr std::uint32_t kDatelineWindowBytes = 240;  // a dateline opens the body
-
-char letter(EntityType t) {
-  switch (t) {
-    case EntityType::Country: return schema::kCountryLetter;
-    case EntityType::Organization: return schema::kOrgLetter;
-    case EntityType::Person: return schema::kPersonLetter;
-    case EntityType::Place: return schema::kPlaceLetter;
-  }
-  return schema::kCountryLetter;
-}
-
-std::string_view filter_prefix(EntityType t) {
-  switch (t) {
-    case EntityType::Country: return schema::kCountry;
-    case EntityType::Organization: return schema::kOrg;
-    case EntityType::Person: return schema::kPerson;
-    case EntityType::Place: return schema::kPlace;
-  }
-  return schema::kCountry;
-}
 
 std::string lower_ascii(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -78,9 +59,9 @@ nlohmann::json date_json(const DateMention& d, std::string_view text, const char
 void index_entities(const Analysis& a, Xapian::termpos base, std::string_view text, const char* field,
                     Xapian::Document& doc, std::set<std::string>& facets, nlohmann::json& out) {
   for (const EntityMention& e : a.entities) {
-    const std::string key = std::string(1, letter(e.type)) + e.id;
+    const std::string key = std::string(1, entity_kind(e.type).letter) + e.id;
     doc.add_posting(schema::term(schema::kEntity, key), base + e.first_pos);
-    doc.add_boolean_term(schema::term(filter_prefix(e.type), e.id));
+    doc.add_boolean_term(schema::term(entity_kind(e.type).prefix, e.id));
     facets.insert(key);
     out.push_back(entity_json(e, text, field));
   }
@@ -152,11 +133,6 @@ std::string stored_json(const Report& r, nlohmann::json entities, const Analysis
 }
 
 }  // namespace
-
-std::string id_term(const std::string& id) {
-  if (id.size() <= kMaxIdTermBytes) return schema::term(schema::kId, id);
-  return schema::term(schema::kId, id.substr(0, kMaxIdTermBytes - 17) + "#" + to_hex(hash64(id)));
-}
 
 std::uint64_t content_hash(const Report& r) {
   std::uint64_t h = hash64(r.id);

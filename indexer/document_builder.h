@@ -25,9 +25,6 @@ struct BuiltDocument {
   bool dateline = false;           // the publication date came from the text
 };
 
-/// The id term of `id` (ids too long for a Xapian term are shortened with a hash).
-std::string id_term(const std::string& id);
-
 /// Hash of every stored field of a report: equal hashes mean nothing to re-index.
 std::uint64_t content_hash(const Report& report);
 

@@ -5,7 +5,8 @@
 
 #include "error/error.h"
 #include "indexer/iso_date.h"
-#include "indexer/schema.h"
+#include "index/id_term.h"
+#include "index/schema.h"
 #include "indexer/shards.h"
 #include "indexer/signature.h"
 

@@ -11,11 +11,12 @@
 #include "analyzers/stem/stem_memo.h"
 #include "indexer/clean.h"
 #include "indexer/corpus_stats.h"
+#include "index/id_term.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/signature.h"
 #include "indexer/work_queue.h"
-#include "indexer/xapian_adapter.h"
+#include "index/xapian_adapter.h"
 
 namespace rasd {
 namespace {

@@ -1,6 +1,6 @@
 #include "indexer/near_duplicates.h"
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "indexer/signature.h"
 
 namespace rasd {

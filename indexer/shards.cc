@@ -9,7 +9,7 @@
 #include <xapian.h>
 
 #include "error/error.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 namespace fs = std::filesystem;

@@ -9,13 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "index/hash.h"
+
 namespace rasd {
-
-/// A fast, stable 64-bit hash (the same on every machine and run).
-std::uint64_t hash64(std::string_view data, std::uint64_t seed = 0);
-
-/// 16 lower-case hex digits.
-std::string to_hex(std::uint64_t value);
 
 /// Simhash of the word 3-shingles of `words` (normalised surface forms); 0 for no words.
 std::uint64_t simhash(const std::vector<std::string_view>& words);

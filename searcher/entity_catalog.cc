@@ -1,24 +1,15 @@
 #include "searcher/entity_catalog.h"
 
 #include <algorithm>
-#include <array>
 
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/entities/gazetteer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 namespace {
-
-const std::array<EntityKind, 5> kKinds = {{
-    {"country", schema::kCountry, schema::kCountryLetter},
-    {"org", schema::kOrg, schema::kOrgLetter},
-    {"person", schema::kPerson, schema::kPersonLetter},
-    {"place", schema::kPlace, schema::kPlaceLetter},
-    {"source", schema::kSource, schema::kSourceLetter},
-}};
 
 std::string ascii_case(std::string_view s, bool upper) {
   std::string out(s);
@@ -33,21 +24,6 @@ std::string_view trim(std::string_view s) {
 }
 
 }  // namespace
-
-const EntityKind* find_entity_kind(std::string_view name) {
-  for (const EntityKind& k : kKinds)
-    if (k.name == name) return &k;
-  return nullptr;
-}
-
-const EntityKind* find_entity_kind(char letter) {
-  for (const EntityKind& k : kKinds)
-    if (k.letter == letter) return &k;
-  return nullptr;
-}
-
-const EntityKind* entity_kinds_begin() { return kKinds.data(); }
-const EntityKind* entity_kinds_end() { return kKinds.data() + kKinds.size(); }
 
 bool EntityCatalog::exists(const EntityKind& kind, const std::string& id) const {
   return !id.empty() && db_.term_exists(schema::term(kind.prefix, id));
@@ -64,7 +40,7 @@ std::string EntityCatalog::resolve(const EntityKind& kind, std::string_view raw)
   // An Arabic (or aliased) name the gazetteer knows: the extractor finds it as a whole.
   const Analysis a = analyzer_.analyze(value);
   for (const EntityMention& m : a.entities)
-    if (find_entity_kind(to_string(m.type)) == &kind && m.start == 0 && m.end == value.size()) return m.id;
+    if (&entity_kind(m.type) == &kind && m.start == 0 && m.end == value.size()) return m.id;
   if (std::string id = find_by_label(kind, value); !id.empty()) return id;
   return kind.letter == schema::kCountryLetter ? upper : as_given;
 }
@@ -73,8 +49,7 @@ std::string EntityCatalog::resolve(const EntityKind& kind, std::string_view raw)
 void EntityCatalog::load_gazetteer() {
   if (!by_label_.empty()) return;
   for (const GazetteerEntry& e : analyzer_.gazetteer().entries()) {
-    const EntityKind* kind = find_entity_kind(to_string(e.type));
-    if (!kind) continue;
+    const EntityKind* kind = &entity_kind(e.type);
     by_label_.try_emplace(kind->letter + analyzer_.normalize(e.label_ar), e.id);
     by_label_.try_emplace(kind->letter + ascii_case(e.label_en, false), e.id);
     labels_.try_emplace(key(*kind, e.id), EntityLabels{e.label_ar, e.label_en});

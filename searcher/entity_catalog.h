@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "index/entity_kinds.h"
+
 namespace rasd {
 
 class Analyzer;
@@ -17,21 +19,6 @@ class Analyzer;
 struct EntityLabels {
   std::string label_ar, label_en;
 };
-
-/// Entity facet kinds, with their filter-term prefix and the letter of their E terms/facet keys.
-struct EntityKind {
-  std::string_view name;    // "country", "org", "person", "place", "source"
-  std::string_view prefix;  // filter term prefix (schema::kCountry ...)
-  char letter;              // schema::kCountryLetter ...
-};
-
-/// The kind named `name`, or nullptr.
-const EntityKind* find_entity_kind(std::string_view name);
-/// The kind whose letter is `letter`, or nullptr.
-const EntityKind* find_entity_kind(char letter);
-/// All five kinds, in display order.
-const EntityKind* entity_kinds_begin();
-const EntityKind* entity_kinds_end();
 
 /// A per-Searcher cache of entity ids and labels over one database (not thread-safe).
 class EntityCatalog {

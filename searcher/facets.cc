@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 namespace {

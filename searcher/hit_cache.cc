@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 namespace {

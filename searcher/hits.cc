@@ -1,7 +1,7 @@
 #include "searcher/hits.h"
 
 #include "analyzers/analyzer.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "searcher/hit_cache.h"
 #include "searcher/sequence_filter.h"
 #include "searcher/snippets.h"

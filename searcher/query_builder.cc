@@ -2,7 +2,7 @@
 
 #include "analyzers/analyzer.h"
 #include "error/error.h"
-#include "indexer/schema.h"
+#include "index/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/query_parser.h"
 #include "searcher/query_terms.h"

@@ -3,7 +3,8 @@
 #include "analyzers/analyzer.h"
 #include "error/error.h"
 #include "analyzers/utf8.h"
-#include "indexer/schema.h"
+#include "index/entity_kinds.h"
+#include "index/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/query_parser.h"
 
@@ -18,16 +19,6 @@ std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) utf8::next(s, i);
   return n;
-}
-
-char entity_letter(EntityType type) {
-  switch (type) {
-    case EntityType::Country: return schema::kCountryLetter;
-    case EntityType::Organization: return schema::kOrgLetter;
-    case EntityType::Person: return schema::kPersonLetter;
-    case EntityType::Place: return schema::kPlaceLetter;
-  }
-  return schema::kCountryLetter;
 }
 
 std::string digits_only(std::string_view s) {
@@ -99,7 +90,7 @@ std::vector<Q> QueryTerms::words(std::string_view words, std::size_t offset) {
       for (; i < a.tokens.size() && a.tokens[i].pos <= m.last_pos; ++i) group.push_back(positional(a.tokens[i], offset));
       --i;
       Q name = group.size() == 1 ? group.front() : Q(Q::OP_PHRASE, group.begin(), group.end(), group.size());
-      const std::string eterm = std::string(schema::kEntity) + entity_letter(m.type) + m.id;
+      const std::string eterm = std::string(schema::kEntity) + entity_kind(m.type).letter + m.id;
       out.push_back(Q(Q::OP_OR, name, scaled(Q(eterm), ctx_.weights.entity)));
       continue;
     }

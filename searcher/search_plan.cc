@@ -2,9 +2,9 @@
 
 #include "analyzers/analyzer.h"
 #include "error/error.h"
-#include "indexer/document_builder.h"
-#include "indexer/index_info.h"
-#include "indexer/schema.h"
+#include "index/id_term.h"
+#include "index/index_reader.h"
+#include "index/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/query_parser.h"
 #include "searcher/sequence_filter.h"

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "error/error.h"
-#include "indexer/document_builder.h"
-#include "indexer/index_info.h"
-#include "indexer/schema.h"
+#include "index/id_term.h"
+#include "index/index_reader.h"
+#include "index/schema.h"
 #include "searcher/entity_catalog.h"
 #include "searcher/facets.h"
 #include "searcher/hit_cache.h"
@@ -139,8 +139,8 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   if (request.collapse) enquire.set_collapse_key(schema::kCluster);
   set_order(enquire, request, plan.has_text);
   std::string letters;
-  for (const EntityKind* k = entity_kinds_begin(); k != entity_kinds_end(); ++k)
-    if (!plan.filters_facet(k->letter)) letters += k->letter;
+  for (const EntityKind& kind : entity_kinds())
+    if (!plan.filters_facet(kind.letter)) letters += kind.letter;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
   // Counting visits every match; it runs apart with boolean weights (no BM25 to compute) and
   // no collapse (the spy skips copies itself), so the ranked page above may stop early.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "indexer/schema.h"
+#include "index/schema.h"
 
 namespace rasd {
 namespace {

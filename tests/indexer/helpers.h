@@ -13,7 +13,7 @@
 #include "indexer/clean.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexing_run.h"
-#include "indexer/xapian_adapter.h"
+#include "index/xapian_adapter.h"
 
 namespace rasd::test {
 

@@ -8,8 +8,8 @@
 
 #include "error/error.h"
 #include "helpers.h"
-#include "indexer/index_info.h"
-#include "indexer/schema.h"
+#include "index/index_reader.h"
+#include "index/schema.h"
 
 using namespace rasd;
 using rasd::test::fixture;

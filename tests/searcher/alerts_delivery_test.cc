@@ -9,8 +9,8 @@
 #include <httplib.h>
 
 #include "error/error.h"
-#include "searcher/alerts/feed.h"
-#include "searcher/alerts/webhook.h"
+#include "alerts/feed.h"
+#include "alerts/webhook.h"
 #include "alerts_test_util.h"
 
 using namespace rasd::alerts;

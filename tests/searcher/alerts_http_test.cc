@@ -4,7 +4,7 @@
 #include <thread>
 
 #include "http_test_server.h"
-#include "searcher/http/alerts_runtime.h"
+#include "server/alerts_runtime.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 
 #include <httplib.h>
 
-#include "searcher/alerts/feed.h"
-#include "searcher/alerts/runner.h"
+#include "alerts/feed.h"
+#include "alerts/runner.h"
 #include "alerts_test_util.h"
 
 using namespace rasd::alerts;

@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "error/error.h"
-#include "searcher/alerts/schedule.h"
-#include "searcher/alerts/store.h"
+#include "alerts/schedule.h"
+#include "alerts/store.h"
 #include "alerts_test_util.h"
 
 using namespace rasd::alerts;

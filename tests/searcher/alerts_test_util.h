@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "searcher/alerts/runner.h"
+#include "alerts/runner.h"
 
 namespace rasd::alerts::testing {
 

@@ -2,7 +2,7 @@
 // parameter is accepted with its documented example.
 #include <set>
 
-#include "searcher/http/handlers.h"
+#include "server/handlers.h"
 #include "tests/searcher/http_test_server.h"
 
 using rasd::test::json_of;

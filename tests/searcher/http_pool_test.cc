@@ -5,7 +5,7 @@
 #include <set>
 
 #include "error/error.h"
-#include "searcher/http/searcher_pool.h"
+#include "server/searcher_pool.h"
 #include "tests/searcher/http_test_server.h"
 
 using rasd::http::SearcherPool;

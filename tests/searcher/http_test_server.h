@@ -18,8 +18,8 @@
 #include "indexer/clean.h"
 #include "indexer/index_writer.h"
 #include "indexer/indexing_run.h"
-#include "indexer/xapian_adapter.h"
-#include "searcher/http/server.h"
+#include "index/xapian_adapter.h"
+#include "server/server.h"
 
 namespace rasd::test {
 

@@ -12,8 +12,8 @@
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
-#include "indexer/schema.h"
-#include "indexer/xapian_adapter.h"
+#include "index/schema.h"
+#include "index/xapian_adapter.h"
 
 namespace rasd::testing {
 

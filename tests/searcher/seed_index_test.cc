@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyzer.h"
-#include "indexer/index_info.h"
-#include "indexer/schema.h"
+#include "index/index_reader.h"
+#include "index/schema.h"
 #include "searcher/searcher.h"
 #include "tests/searcher/search_fixture.h"
 

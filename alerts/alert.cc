@@ -1,0 +1,176 @@
+#include "alerts/alert.h"
+
+#include "error/error.h"
+#include "searcher/search_json.h"
+
+namespace rasd::alerts {
+
+namespace {
+
+using nlohmann::json;
+
+// The filter lists in the order of their JSON keys and CLI options.
+struct FilterField {
+  const char* key;
+  std::vector<std::string> AlertFilters::*list;
+};
+constexpr FilterField kFilterFields[] = {
+    {"country", &AlertFilters::countries}, {"org", &AlertFilters::orgs},       {"person", &AlertFilters::persons},
+    {"place", &AlertFilters::places},      {"source", &AlertFilters::sources},
+};
+
+bool valid_date(const std::string& d) {
+  // "YYYY", "YYYY-MM" or "YYYY-MM-DD", as the search filters accept.
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? d[i] != '-' : (d[i] < '0' || d[i] > '9')) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> string_list(const json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return {};
+  if (j[key].is_string()) return {j[key].get<std::string>()};
+  if (!j[key].is_array()) throw InvalidInput(std::string("alert field '") + key + "' must be a string or a list");
+  std::vector<std::string> out;
+  for (const json& v : j[key]) {
+    if (!v.is_string()) throw InvalidInput(std::string("alert field '") + key + "' must hold strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<std::string> optional_string(const json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  if (!j[key].is_string()) throw InvalidInput(std::string("alert field '") + key + "' must be a string");
+  std::string s = j[key].get<std::string>();
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+json optional_json(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
+}  // namespace
+
+SearchRequest to_request(const AlertSpec& spec, std::uint64_t after_sequence) {
+  SearchRequest r;
+  r.query = spec.query;
+  r.countries = spec.filters.countries;
+  r.orgs = spec.filters.orgs;
+  r.persons = spec.filters.persons;
+  r.places = spec.filters.places;
+  r.sources = spec.filters.sources;
+  r.from = spec.filters.from;
+  r.to = spec.filters.to;
+  r.sort = SortOrder::Date;
+  r.collapse = true;
+  r.facets = false;
+  r.after_sequence = after_sequence;
+  r.relax = false;  // an alert fires only on reports that match its whole query
+  return r;
+}
+
+void validate(const AlertSpec& spec) {
+  if (spec.name.empty()) throw InvalidInput("an alert needs a name (--name)");
+  if (spec.query.empty()) throw InvalidInput("an alert needs a query (--query)");
+  for (const auto* date : {&spec.filters.from, &spec.filters.to})
+    if (*date && !valid_date(**date))
+      throw InvalidInput("bad date filter '" + **date + "': expected YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+json filters_json(const AlertFilters& filters) {
+  json j = json::object();
+  for (const FilterField& f : kFilterFields)
+    if (!(filters.*f.list).empty()) j[f.key] = filters.*f.list;
+  if (filters.from) j["from"] = *filters.from;
+  if (filters.to) j["to"] = *filters.to;
+  return j;
+}
+
+AlertFilters filters_from_json(const json& j) {
+  AlertFilters filters;
+  for (const FilterField& f : kFilterFields) filters.*f.list = string_list(j, f.key);
+  filters.from = optional_string(j, "from");
+  filters.to = optional_string(j, "to");
+  return filters;
+}
+
+json to_json(const Alert& a) {
+  return {{"id", a.id},
+          {"name", a.spec.name},
+          {"query", a.spec.query},
+          {"filters", filters_json(a.spec.filters)},
+          {"every", format_interval(a.spec.every)},
+          {"jsonl", optional_json(a.spec.jsonl_path)},
+          {"webhook", optional_json(a.spec.webhook_url)},
+          {"watermark", a.watermark},
+          {"created", format_time(a.created)},
+          {"last_run", a.last_run ? json(format_time(a.last_run)) : json(nullptr)},
+          {"last_error", optional_json(a.last_error)},
+          {"last_new_hits", a.last_new_hits},
+          {"total_hits", a.total_hits}};
+}
+
+AlertSpec spec_from_json(const json& j) {
+  if (!j.is_object()) throw InvalidInput("an alert must be a JSON object");
+  AlertSpec spec;
+  spec.name = optional_string(j, "name").value_or("");
+  spec.query = optional_string(j, "query").value_or("");
+  spec.filters = filters_from_json(j.contains("filters") ? j["filters"] : j);
+  if (auto every = optional_string(j, "every")) spec.every = parse_interval(*every);
+  spec.jsonl_path = optional_string(j, "jsonl");
+  spec.webhook_url = optional_string(j, "webhook");
+  validate(spec);
+  return spec;
+}
+
+// Built member by member: an initializer list deep-copies every nested value (entities are many).
+json to_json(const Notification& n, const std::string& alert_name) {
+  json j = json::object();
+  j["alert_id"] = n.alert_id;
+  j["alert_name"] = alert_name;
+  j["doc_id"] = n.hit.id;
+  j["title"] = n.hit.title;
+  j["source"] = n.hit.source;
+  j["url"] = n.hit.url;
+  j["published"] = n.hit.published;
+  j["snippet"] = n.hit.snippet.text;
+  json& entities = j["entities"] = json::array();  // as to_json(Hit) spells them
+  for (const EntityRef& e : n.hit.entities) {
+    json& o = entities.emplace_back(json::object());
+    o["type"] = e.type;
+    o["id"] = e.id;
+    o["label_ar"] = e.label_ar;
+    o["label_en"] = e.label_en;
+  }
+  json& copies = j["copies"] = json::array();
+  for (const Copy& c : n.hit.copy_list) {
+    json& o = copies.emplace_back(json::object());
+    o["id"] = c.id;
+    o["source"] = c.source;
+  }
+  j["sequence"] = n.sequence;
+  j["found"] = format_time(n.found);
+  return j;
+}
+
+Notification notification_from_json(const json& j) {
+  Notification n;
+  n.alert_id = j.value("alert_id", std::int64_t{0});
+  n.sequence = j.value("sequence", std::uint64_t{0});
+  n.hit.id = j.value("doc_id", "");
+  n.hit.title = j.value("title", "");
+  n.hit.source = j.value("source", "");
+  n.hit.url = j.value("url", "");
+  n.hit.published = j.value("published", "");
+  n.hit.snippet.text = j.value("snippet", "");
+  n.hit.sequence = n.sequence;
+  for (const json& e : j.value("entities", json::array()))
+    n.hit.entities.push_back({e.value("type", ""), e.value("id", ""), e.value("label_ar", ""), e.value("label_en", "")});
+  for (const json& c : j.value("copies", json::array())) n.hit.copy_list.push_back({c.value("id", ""), c.value("source", "")});
+  n.hit.copies = static_cast<std::uint32_t>(n.hit.copy_list.size() + 1);
+  return n;
+}
+
+}  // namespace rasd::alerts

@@ -1,0 +1,11 @@
+// The runner's view of a real index (kept apart so the runner builds without the searcher).
+#include "alerts/runner.h"
+#include "searcher/searcher.h"
+
+namespace rasd::alerts {
+
+void SearcherIndex::refresh() { searcher_.reopen(); }
+std::uint64_t SearcherIndex::last_sequence() { return searcher_.last_sequence(); }
+SearchResult SearcherIndex::search(const SearchRequest& request) { return searcher_.search(request); }
+
+}  // namespace rasd::alerts
