@@ -8,13 +8,14 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dates/dates.h"
-#include "tests/analyzers/test_util.h"
+#include "tests/analyzers/analyzer_fixture.h"
+#include "tests/support/table.h"
 
 namespace {
 
-using rasd::testing::joined;
+using rasd::test::joined;
 
-const rasd::Analyzer& analyzer() { return rasd::testing::plain_analyzer(); }
+const rasd::Analyzer& analyzer() { return rasd::test::plain_analyzer(); }
 
 /// "value/precision=original text" for each date, in order.
 std::vector<std::string> dates(std::string_view text, const char* published) {

@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
-#include "tests/analyzers/test_util.h"
+#include "tests/analyzers/analyzer_fixture.h"
+#include "tests/support/table.h"
 
 namespace {
 
-using rasd::testing::joined;
+using rasd::test::joined;
 
-const rasd::Analyzer& analyzer() { return rasd::testing::plain_analyzer(); }
+const rasd::Analyzer& analyzer() { return rasd::test::plain_analyzer(); }
 
 /// "type:id[:country]=original text" for each mention, in order.
 std::vector<std::string> mentions(std::string_view text) {

@@ -10,23 +10,17 @@
 #include "error/error.h"
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/normalizer.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 using Files = std::vector<std::pair<std::string, std::string>>;
 
 /// A fresh temporary directory holding the given files.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const Files& files) {
-    path = fs::temp_directory_path() / ("rasd-gaz-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + "-" +
-                                        std::to_string(std::rand()));
-    fs::create_directories(path);
-    for (const auto& [name, content] : files) std::ofstream(path / name) << content;
+struct GazetteerDir : rasd::test::TempDir {
+  explicit GazetteerDir(const Files& files) {
+    for (const auto& [name, content] : files) rasd::test::write_file(*this / name, content);
   }
-  ~TempDir() { fs::remove_all(path); }
 };
 
 std::string norm(std::string_view s) {
@@ -75,17 +69,17 @@ TEST_CASE("the fingerprint is stable and follows the loaded entries") {
   const std::string builtin = rasd::Gazetteer::load("")->fingerprint();
   CHECK(builtin.size() == 8);
   CHECK(rasd::Gazetteer::load("")->fingerprint() == builtin);
-  TempDir extra(Files{{"watch.tsv", "person\tx-one\tزيد الخالدي\tZayd al-Khalidi\tMA\tزيد الخالدي\n"}});
-  CHECK(rasd::Gazetteer::load(extra.path.string())->fingerprint() != builtin);
+  GazetteerDir extra(Files{{"watch.tsv", "person\tx-one\tزيد الخالدي\tZayd al-Khalidi\tMA\tزيد الخالدي\n"}});
+  CHECK(rasd::Gazetteer::load(extra.path().string())->fingerprint() != builtin);
 }
 
 TEST_CASE("an analyst directory adds and overrides entries") {
-  TempDir extra(Files{{"watch.tsv",
+  GazetteerDir extra(Files{{"watch.tsv",
                   "# analysts' list\n"
                   "person\tx-one\tزيد الخالدي\tZayd al-Khalidi\tMA\tزيد الخالدي|أبو زيد المغربي\n"
                   "org\tmossad\tجهاز الموساد\tMossad (watch list)\tIL\tالموساد\n"},
                  {"notes.txt", "not a gazetteer file"}});
-  const rasd::Analyzer a({rasd::StemmerKind::None, extra.path.string()});
+  const rasd::Analyzer a({rasd::StemmerKind::None, extra.path().string()});
   const std::string text = "اجتمع أبو زيد المغربي مع الموساد";
   const rasd::Analysis r = a.analyze(text);
   REQUIRE(r.entities.size() == 2);
@@ -109,9 +103,9 @@ TEST_CASE("a bad gazetteer file is refused with its file and line") {
                         Case{"empty label", "org\tx\t\tS\t\tس\n", "bad.tsv:1: the Arabic label is empty"}}) {
     const std::string what = c.what;
     CAPTURE(what);
-    TempDir extra(Files{{"bad.tsv", c.content}});
+    GazetteerDir extra(Files{{"bad.tsv", c.content}});
     try {
-      rasd::Gazetteer::load(extra.path.string());
+      rasd::Gazetteer::load(extra.path().string());
       FAIL("no error");
     } catch (const rasd::InvalidInput& e) {
       CHECK(std::string(e.what()).find(c.message) != std::string::npos);

@@ -8,9 +8,10 @@
 #include "analyzers/name_forms.h"
 #include "analyzers/normalizer.h"
 #include "analyzers/entities/word_table.h"
-#include "tests/analyzers/test_util.h"
+#include "tests/analyzers/analyzer_fixture.h"
+#include "tests/support/table.h"
 
-using rasd::testing::joined;
+using rasd::test::joined;
 
 namespace {
 

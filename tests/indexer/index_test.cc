@@ -7,7 +7,12 @@
 #include <xapian.h>
 
 #include "error/error.h"
-#include "helpers.h"
+#include "index/xapian_adapter.h"
+#include "indexer/clean.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexing_run.h"
+#include "tests/support/indexing.h"
+#include "tests/support/temp_dir.h"
 #include "index/index_reader.h"
 #include "index/schema.h"
 

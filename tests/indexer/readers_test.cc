@@ -2,7 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "helpers.h"
+#include "index/xapian_adapter.h"
+#include "indexer/clean.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexing_run.h"
+#include "tests/support/indexing.h"
+#include "tests/support/temp_dir.h"
 #include "indexer/clean.h"
 #include "indexer/input.h"
 #include "indexer/readers.h"

@@ -29,8 +29,8 @@ void append_d9(const std::string& dir, const Analyzer& analyzer) {
   Xapian::Document doc;
   const std::string idterm = schema::term(schema::kId, "d9");
   doc.add_boolean_term(idterm);
-  testing::add_text(doc, analyzer, "تهريب الأسلحة", 0, true);
-  testing::add_text(doc, analyzer, "ضبطت السلطات شحنة الأسلحة على الحدود.", 1000, false);
+  test::add_text(doc, analyzer, "تهريب الأسلحة", 0, true);
+  test::add_text(doc, analyzer, "ضبطت السلطات شحنة الأسلحة على الحدود.", 1000, false);
   doc.add_value(schema::kPublished, "2022-01-01");
   doc.add_value(schema::kSequence, Xapian::sortable_serialise(9.0));
   doc.add_value(schema::kFacets, "Saps");
@@ -48,8 +48,8 @@ std::map<std::string, std::uint64_t> sequences(const SearchResult& r) {
 }  // namespace
 
 TEST_CASE("hit cache: ids-only hits carry id and sequence, cold and warm") {
-  testing::TempDir dir;
-  testing::write_fixture_index(dir.str(), testing::searcher_docs());
+  test::TempDir dir;
+  test::write_fixture_index(dir.str(), test::searcher_docs());
   Searcher searcher(dir.str());
   const auto cold = sequences(searcher.search(request("", true)));  // nothing cached yet
   REQUIRE(cold.size() == 8);
@@ -60,8 +60,8 @@ TEST_CASE("hit cache: ids-only hits carry id and sequence, cold and warm") {
 }
 
 TEST_CASE("hit cache: a document's snippet follows the query that found it") {
-  testing::TempDir dir;
-  testing::write_fixture_index(dir.str(), testing::searcher_docs());
+  test::TempDir dir;
+  test::write_fixture_index(dir.str(), test::searcher_docs());
   Searcher searcher(dir.str());
   for (int pass = 0; pass < 2; ++pass) {  // the second pass is served from the cache
     const SearchResult baghdad = searcher.search(request("بغداد", false));
@@ -77,8 +77,8 @@ TEST_CASE("hit cache: a document's snippet follows the query that found it") {
 }
 
 TEST_CASE("sequence filter: every boundary, and a new revision after reopen") {
-  testing::TempDir dir;
-  testing::write_fixture_index(dir.str(), testing::searcher_docs());
+  test::TempDir dir;
+  test::write_fixture_index(dir.str(), test::searcher_docs());
   Searcher searcher(dir.str());
   for (std::uint64_t after = 0; after <= 9; ++after) {
     SearchRequest r = request("", false);

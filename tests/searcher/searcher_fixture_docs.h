@@ -3,9 +3,10 @@
 
 #include <vector>
 
-#include "tests/searcher/search_fixture.h"
+#include "tests/support/fixture_index.h"
+#include "tests/support/temp_dir.h"
 
-namespace rasd::testing {
+namespace rasd::test {
 
 inline std::vector<FixtureDoc> searcher_docs() {
   const FixtureEntity iq{'C', "country", "IQ", "العراق", "Iraq"}, ma{'C', "country", "MA", "المغرب", "Morocco"},
@@ -32,4 +33,4 @@ inline std::vector<FixtureDoc> searcher_docs() {
   };
 }
 
-}  // namespace rasd::testing
+}  // namespace rasd::test

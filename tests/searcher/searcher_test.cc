@@ -14,10 +14,10 @@ using namespace rasd;
 namespace {
 
 struct Fixture {
-  testing::TempDir dir;
+  test::TempDir dir;
   std::unique_ptr<Searcher> searcher;
   Fixture() {
-    testing::write_fixture_index(dir.str(), testing::searcher_docs());
+    test::write_fixture_index(dir.str(), test::searcher_docs());
     searcher = std::make_unique<Searcher>(dir.str());
   }
 };

@@ -3,9 +3,6 @@
 // seeds, phrases match through clitics, collapse, JSON keys, batch mode and exit codes.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,7 +15,9 @@
 #include "index/index_reader.h"
 #include "index/schema.h"
 #include "searcher/searcher.h"
-#include "tests/searcher/search_fixture.h"
+#include "tests/support/command.h"
+#include "tests/support/fixture_index.h"
+#include "tests/support/temp_dir.h"
 
 using namespace rasd;
 
@@ -33,36 +32,19 @@ const char* kExtraReports =
 
 const std::string kLongId = "long-" + std::string(250, 'x');  // longer than an id term may be
 
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using rasd::test::CommandResult;
+using rasd::test::shell_quote;
 
-struct CommandResult {
-  int code = -1;
-  std::string out;
-};
-
-CommandResult rasd_cli(const std::string& args) {
-  CommandResult r;
-  FILE* p = ::popen((std::string(RASD_BINARY) + " " + args + " 2>/dev/null").c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CommandResult rasd_cli(const std::string& args) { return rasd::test::run_command(rasd::test::rasd_command(args) + " 2>/dev/null"); }
 
 struct SeedIndex {
-  testing::TempDir dir;
+  test::TempDir dir;
   std::string db;
-  SeedIndex() : db((dir.path / "db").string()) {
-    std::ofstream((dir.path / "extra.jsonl").string()) << kExtraReports;
+  SeedIndex() : db((dir.path() / "db").string()) {
+    std::ofstream((dir.path() / "extra.jsonl").string()) << kExtraReports;
     const std::string cmd = std::string(RASD_BINARY) + " index --quiet --db " + shell_quote(db) + " " +
                             shell_quote(std::string(RASD_SOURCE_DIR) + "/fixtures/seeds") + " " +
-                            shell_quote((dir.path / "extra.jsonl").string()) + " > /dev/null";
+                            shell_quote((dir.path() / "extra.jsonl").string()) + " > /dev/null";
     REQUIRE(std::system(cmd.c_str()) == 0);
   }
 };
@@ -195,7 +177,7 @@ TEST_CASE("rasd search: JSON keys, facets line, batch, exit codes") {
   CHECK(rasd_cli("search " + db + " --from 2019-99-99x المغرب").code == 2);
   CHECK(rasd_cli("search --db " + shell_quote(seed().db + "-missing") + " المغرب").code == 3);
 
-  const std::string batch = (seed().dir.path / "batch.txt").string();
+  const std::string batch = (seed().dir.path() / "batch.txt").string();
   std::ofstream(batch) << "المغرب\nطنجة\n\"القوات\n";
   const CommandResult b = rasd_cli("search " + db + " --json --batch " + shell_quote(batch));
   CHECK(b.code == 0);

@@ -11,7 +11,7 @@
 #include "error/error.h"
 #include "alerts/feed.h"
 #include "alerts/webhook.h"
-#include "alerts_test_util.h"
+#include "tests/alerts/alerts_test_util.h"
 
 using namespace rasd::alerts;
 using rasd::alerts::testing::TempDir;
@@ -81,14 +81,14 @@ TEST_CASE("alerts: the Atom feed is valid Atom 1.0 with escaped values and docum
   CHECK(xml.find("<updated>2026-11-18T11:08:20Z</updated>") != std::string::npos);
   CHECK(xml.find("<published>2018-03-01T00:00:00Z</published>") != std::string::npos);
   CHECK(xml.find("<b>") == std::string::npos);
-  const std::string path = dir.file("feed.atom");
+  const std::string path = (dir / "feed.atom");
   std::ofstream(path) << xml;
   CHECK(check_atom_with_python(path) == 0);
 }
 
 TEST_CASE("alerts: JSONL lines carry the document, its entities and its copies") {
   TempDir dir;
-  const std::string path = dir.file("out.jsonl");
+  const std::string path = (dir / "out.jsonl");
   append_jsonl(path, {sample_notification()}, "n");
   append_jsonl(path, {sample_notification()}, "n");  // appends, never truncates
   const auto lines = rasd::alerts::testing::read_lines(path);
@@ -100,7 +100,7 @@ TEST_CASE("alerts: JSONL lines carry the document, its entities and its copies")
   CHECK(j["published"] == "2018-03-01");
   CHECK(j["entities"][0]["id"] == "SY");
   CHECK(j["copies"][0] == nlohmann::json({{"id", "SK-mid-9"}, {"source", "skynews"}}));
-  CHECK_THROWS_AS(append_jsonl(dir.file("no/such/dir/x.jsonl"), {sample_notification()}, "n"), rasd::IndexError);
+  CHECK_THROWS_AS(append_jsonl((dir / "no/such/dir/x.jsonl"), {sample_notification()}, "n"), rasd::IndexError);
 }
 
 TEST_CASE("alerts: webhook URLs are checked against the allow-list") {

@@ -1,42 +1,21 @@
-// Helpers shared by the alerts tests: a temporary folder and an in-memory index with the
+// Helpers shared by the alerts tests: an in-memory index with the
 // semantics the runner relies on (ingest sequence, after_sequence, near-duplicate collapse).
 #pragma once
 
-#include <stdlib.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "alerts/runner.h"
+#include "tests/support/temp_dir.h"
 
 namespace rasd::alerts::testing {
 
-/// A fresh folder under the system temp dir, removed with everything in it.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "rasd-alerts-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
+using rasd::test::read_lines;
+using rasd::test::TempDir;
 
-inline std::vector<std::string> read_lines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(line);
-  return lines;
-}
 
 /// Documents with words, a near-duplicate cluster and an ingest sequence; a query matches a
 /// document holding its one word. Re-adding an id replaces it with a new sequence, as the

@@ -3,7 +3,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-#include "tests/searcher/http_test_server.h"
+#include "tests/server/http_test_server.h"
 
 using rasd::test::expect_problem;
 using rasd::test::TestServer;

@@ -9,7 +9,7 @@
 
 #include "alerts/feed.h"
 #include "alerts/runner.h"
-#include "alerts_test_util.h"
+#include "tests/alerts/alerts_test_util.h"
 
 using namespace rasd::alerts;
 using rasd::alerts::testing::FakeIndex;
@@ -25,8 +25,8 @@ constexpr UnixTime kNow = 1795000000;
 struct Fixture {
   TempDir dir;
   FakeIndex index;
-  std::string store_path = dir.file("alerts.sqlite");
-  std::string jsonl = dir.file("hits.jsonl");
+  std::string store_path = (dir / "alerts.sqlite");
+  std::string jsonl = (dir / "hits.jsonl");
   std::int64_t alert_id = 0;
   RunnerConfig config;
 

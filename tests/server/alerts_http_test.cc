@@ -21,7 +21,7 @@ TEST_CASE("alerts http: save, run in the background, read hits and feed, delete"
   rasd::test::TempDir alerts_dir;
   std::unique_ptr<rasd::http::AlertsRuntime> runtime;
   rasd::test::TestServer server([&](rasd::http::ServerOptions& o) {
-    o.alerts_file = alerts_dir.path("alerts.sqlite");
+    o.alerts_file = (alerts_dir / "alerts.sqlite");
     rasd::http::AlertsServeOptions a;
     a.webhook_allow = {"hooks.example.org"};
     a.tick = std::chrono::seconds(3600);  // passes only when poked

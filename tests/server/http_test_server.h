@@ -4,9 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <httplib.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -15,51 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/clean.h"
-#include "indexer/index_writer.h"
-#include "indexer/indexing_run.h"
-#include "index/xapian_adapter.h"
 #include "server/server.h"
+#include "tests/support/indexing.h"
+#include "tests/support/temp_dir.h"
 
 namespace rasd::test {
-
-/// Ignores what an indexing run reports.
-class QuietObserver : public IndexObserver {
- public:
-  void warning(const Issue&) override {}
-  void skipped(const Issue&) override {}
-  void progress(const IndexProgress&) override {}
-};
-
-/// Indexes `paths` into the index at `db` (created when missing) and commits.
-inline void index_paths(const std::string& db, const std::vector<std::string>& paths) {
-  IndexOptions options;
-  options.threads = 1;
-  QuietObserver quiet;
-  index_into(db, list_inputs(paths), options, quiet);
-}
-
-/// A fresh temporary directory, removed with the object.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("rasd-http-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string path(const std::string& name = {}) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline std::string source_path(const std::string& relative) { return std::string(RASD_SOURCE_DIR) + "/" + relative; }
 
@@ -67,10 +25,10 @@ inline std::string source_path(const std::string& relative) { return std::string
 class TestServer {
  public:
   explicit TestServer(const std::function<void(http::ServerOptions&)>& tweak = {}) {
-    index_paths(dir_.path("db"), {source_path("fixtures/seeds"), source_path("fixtures/web/xss.jsonl"),
-                          source_path("fixtures/web/copies.jsonl")});
+    index_paths(dir_ / "db", {source_path("fixtures/seeds"), source_path("fixtures/web/xss.jsonl"),
+                             source_path("fixtures/web/copies.jsonl")});
     http::ServerOptions options;
-    options.db_dir = dir_.path("db");
+    options.db_dir = dir_ / "db";
     options.port = 0;
     options.web_dir = source_path("web");
     options.threads = 4;
@@ -89,7 +47,7 @@ class TestServer {
 
   int port() const { return port_; }
   const TempDir& dir() const { return dir_; }
-  std::string db() const { return dir_.path("db"); }
+  std::string db() const { return dir_ / "db"; }
 
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port_);

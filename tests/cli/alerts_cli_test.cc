@@ -11,28 +11,27 @@
 
 #include <nlohmann/json.hpp>
 
-#include "alerts_test_util.h"
+#include "tests/support/command.h"
+#include "tests/support/temp_dir.h"
 
 namespace {
 
-using rasd::alerts::testing::read_lines;
-using rasd::alerts::testing::TempDir;
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
+using rasd::test::read_lines;
+using rasd::test::fixture;
+using rasd::test::TempDir;
+using rasd::test::shell_quote;
 
 int sh(const std::string& command) {
   const int status = std::system((command + " >/dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string fixture(const std::string& name) { return std::string(RASD_SOURCE_DIR) + "/fixtures/" + name; }
-
 /// The seed index, built once per test run; fixtures work on copies.
 const std::string& seed_index() {
   static TempDir dir;
   static const std::string db = [] {
-    const std::string path = dir.file("seed-db");
-    REQUIRE(sh(std::string(RASD_BINARY) + " index --db " + quote(path) + " " + quote(fixture("seeds"))) == 0);
+    const std::string path = (dir / "seed-db");
+    REQUIRE(sh(std::string(RASD_BINARY) + " index --db " + shell_quote(path) + " " + shell_quote(fixture("seeds"))) == 0);
     return path;
   }();
   return db;
@@ -41,17 +40,17 @@ const std::string& seed_index() {
 /// A copy of the seed index, an alerts file and one alert on the Houthis.
 struct CliFixture {
   TempDir dir;
-  std::string db = dir.file("db"), alerts = dir.file("alerts.sqlite"), jsonl = dir.file("hits.jsonl");
+  std::string db = (dir / "db"), alerts = (dir / "alerts.sqlite"), jsonl = (dir / "hits.jsonl");
 
   CliFixture() {
     std::filesystem::copy(seed_index(), db, std::filesystem::copy_options::recursive);
-    REQUIRE(alerts_cmd("add --name houthi --query 'الحوثيين' --every 1h --jsonl " + quote(jsonl)) == 0);
+    REQUIRE(alerts_cmd("add --name houthi --query 'الحوثيين' --every 1h --jsonl " + shell_quote(jsonl)) == 0);
   }
   int alerts_cmd(const std::string& args, const std::string& env = {}) const {
-    return sh(env + " " + RASD_BINARY + " alerts --db " + quote(db) + " --alerts " + quote(alerts) + " " + args);
+    return sh(env + " " + RASD_BINARY + " alerts --db " + shell_quote(db) + " --alerts " + shell_quote(alerts) + " " + args);
   }
   void index(const std::string& fixture_name) const {
-    REQUIRE(sh(std::string(RASD_BINARY) + " index --db " + quote(db) + " " + quote(fixture(fixture_name))) == 0);
+    REQUIRE(sh(std::string(RASD_BINARY) + " index --db " + shell_quote(db) + " " + shell_quote(fixture(fixture_name))) == 0);
   }
   std::vector<nlohmann::json> lines() const {
     std::vector<nlohmann::json> out;

@@ -12,32 +12,23 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "helpers.h"
+#include "index/xapian_adapter.h"
+#include "indexer/clean.h"
+#include "indexer/index_writer.h"
+#include "indexer/indexing_run.h"
+#include "tests/support/command.h"
+#include "tests/support/indexing.h"
+#include "tests/support/temp_dir.h"
 
 using rasd::test::TempDir;
 using rasd::test::write_file;
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-};
+using Result = rasd::test::CommandResult;
 
-// Runs a shell command line; stdout (and stderr when asked) captured.
-Result run(const std::string& cmd) {
-  Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string rasd_cmd(const std::string& args) { return std::string(RASD_BINARY) + " " + args; }
+Result run(const std::string& cmd) { return rasd::test::run_command(cmd); }
+std::string rasd_cmd(const std::string& args) { return rasd::test::rasd_command(args); }
 
 void write_corpus(const std::string& path, int docs) {
   std::string out;

@@ -2,8 +2,6 @@
 // so that the searcher's tests do not depend on entity extraction or the indexer's choices.
 #pragma once
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,24 +10,11 @@
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
+#include "index/entity_kinds.h"
 #include "index/schema.h"
 #include "index/xapian_adapter.h"
 
-namespace rasd::testing {
-
-/// A fresh folder under the system temp dir, removed with everything in it.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "rasd-search-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  std::string str() const { return path.string(); }
-};
+namespace rasd::test {
 
 struct FixtureEntity {
   char letter;  // schema::kCountryLetter ...
@@ -54,15 +39,6 @@ inline void add_text(Xapian::Document& doc, const Analyzer& analyzer, const std:
   }
 }
 
-inline std::string entity_prefix(char letter) {
-  switch (letter) {
-    case schema::kCountryLetter: return std::string(schema::kCountry);
-    case schema::kOrgLetter: return std::string(schema::kOrg);
-    case schema::kPersonLetter: return std::string(schema::kPerson);
-    default: return std::string(schema::kPlace);
-  }
-}
-
 /// Writes `docs` into a new index at `dir` with the light stemmer (or `kind`).
 inline void write_fixture_index(const std::string& dir, const std::vector<FixtureDoc>& docs,
                                 StemmerKind kind = StemmerKind::Light) {
@@ -80,7 +56,7 @@ inline void write_fixture_index(const std::string& dir, const std::vector<Fixtur
     std::string facets = std::string(1, schema::kSourceLetter) + d.source;
     nlohmann::json ents = nlohmann::json::array();
     for (const FixtureEntity& e : d.entities) {
-      doc.add_boolean_term(entity_prefix(e.letter) + e.id);
+      doc.add_boolean_term(schema::term(find_entity_kind(e.letter)->prefix, e.id));
       doc.add_posting(std::string(schema::kEntity) + e.letter + e.id, 1001);
       facets += '\x1f' + std::string(1, e.letter) + e.id;
       ents.push_back({{"type", e.type}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en},
@@ -106,4 +82,4 @@ inline void write_fixture_index(const std::string& dir, const std::vector<Fixtur
   db.commit();
 }
 
-}  // namespace rasd::testing
+}  // namespace rasd::test

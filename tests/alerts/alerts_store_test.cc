@@ -4,7 +4,7 @@
 #include "error/error.h"
 #include "alerts/schedule.h"
 #include "alerts/store.h"
-#include "alerts_test_util.h"
+#include "tests/alerts/alerts_test_util.h"
 
 using namespace rasd::alerts;
 using rasd::alerts::testing::TempDir;
@@ -62,7 +62,7 @@ Notification notification(const std::string& doc_id, std::uint64_t seq, std::vec
 
 TEST_CASE("alerts: add, list, get and remove round-trip through the file") {
   TempDir dir;
-  const std::string path = dir.file("alerts.sqlite");
+  const std::string path = (dir / "alerts.sqlite");
   std::int64_t id = 0;
   {
     AlertStore store(path);
@@ -91,7 +91,7 @@ TEST_CASE("alerts: add, list, get and remove round-trip through the file") {
 
 TEST_CASE("alerts: a spec without name or query, or with a bad date, is refused") {
   TempDir dir;
-  AlertStore store(dir.file("a.sqlite"));
+  AlertStore store((dir / "a.sqlite"));
   CHECK_THROWS_AS(store.add(spec("", "q"), 0, 0), rasd::InvalidInput);
   CHECK_THROWS_AS(store.add(spec("n", ""), 0, 0), rasd::InvalidInput);
   AlertSpec s = spec("n", "q");
@@ -102,9 +102,9 @@ TEST_CASE("alerts: a spec without name or query, or with a bad date, is refused"
 
 TEST_CASE("alerts: recorded notifications are pending per configured channel until marked done") {
   TempDir dir;
-  AlertStore store(dir.file("a.sqlite"));
+  AlertStore store((dir / "a.sqlite"));
   AlertSpec s = spec("n", "q");
-  s.jsonl_path = dir.file("out.jsonl");
+  s.jsonl_path = (dir / "out.jsonl");
   const std::int64_t id = store.add(s, 0, 0).id;
   RunRecord run{id, {notification("a", 1, {{"a-copy", "bbc"}}), notification("b", 2)}, 5000};
   store.record(run);
@@ -130,7 +130,7 @@ TEST_CASE("alerts: recorded notifications are pending per configured channel unt
 
 TEST_CASE("alerts: a version-1 file is migrated step by step and keeps its alerts") {
   TempDir dir;
-  const std::string path = dir.file("old.sqlite");
+  const std::string path = (dir / "old.sqlite");
   {
     rasd::sql::Database db(path);
     migrate(db, 1);
@@ -158,7 +158,7 @@ TEST_CASE("alerts: a version-1 file is migrated step by step and keeps its alert
 
 TEST_CASE("alerts: a file from a newer rasd is refused, not downgraded") {
   TempDir dir;
-  const std::string path = dir.file("new.sqlite");
+  const std::string path = (dir / "new.sqlite");
   {
     rasd::sql::Database db(path);
     db.set_user_version(AlertStore::kSchemaVersion + 1);

@@ -1,5 +1,5 @@
 // The JSON API end to end over a socket: shapes, filters, paging and every error status.
-#include "tests/searcher/http_test_server.h"
+#include "tests/server/http_test_server.h"
 
 using rasd::test::expect_problem;
 using rasd::test::json_of;

@@ -2,7 +2,7 @@
 // by another writer without a restart.
 #include <xapian.h>
 
-#include "tests/searcher/http_test_server.h"
+#include "tests/server/http_test_server.h"
 
 using rasd::test::expect_problem;
 using rasd::test::json_of;
@@ -32,7 +32,7 @@ TEST_CASE("ingest is refused with 403 when the server has no token file") {
 TEST_CASE("ingest with a token: 401 without or with a wrong one, 200 and searchable with it") {
   // The token file must exist before the server starts; write it in a directory of its own.
   rasd::test::TempDir keys;
-  const std::string token_path = keys.path("token");
+  const std::string token_path = (keys / "token");
   std::ofstream(token_path) << "  s3cret-token\n";
   TestServer server([&](rasd::http::ServerOptions& o) { o.token_file = token_path; });
   auto client = server.client();
@@ -67,8 +67,8 @@ TEST_CASE("a running server sees documents another writer commits, without a res
   TestServer server;
   CHECK(total_for(server, "الموصل") == 0);
   rasd::test::TempDir input;
-  std::ofstream(input.path("new.jsonl")) << kReport;
-  rasd::test::index_paths(server.db(), {input.path("new.jsonl")});
+  std::ofstream((input / "new.jsonl")) << kReport;
+  rasd::test::index_paths(server.db(), {(input / "new.jsonl")});
   CHECK(total_for(server, "الموصل") == 1);
   CHECK(json_of(server.get("/healthz"))["documents"] == 11);
 }
@@ -77,9 +77,9 @@ TEST_CASE("a running server sees what `rasd index` commits from another process"
   TestServer server;
   CHECK(total_for(server, "الموصل") == 0);
   rasd::test::TempDir input;
-  std::ofstream(input.path("new.jsonl")) << kReport;
+  std::ofstream((input / "new.jsonl")) << kReport;
   const std::string command = std::string(RASD_BINARY) + " index --db '" + server.db() + "' '" +
-                              input.path("new.jsonl") + "' > /dev/null 2>&1";
+                              (input / "new.jsonl") + "' > /dev/null 2>&1";
   REQUIRE(std::system(command.c_str()) == 0);
   CHECK(total_for(server, "الموصل") == 1);
 }

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "server/handlers.h"
-#include "tests/searcher/http_test_server.h"
+#include "tests/server/http_test_server.h"
 
 using rasd::test::json_of;
 using rasd::test::TestServer;

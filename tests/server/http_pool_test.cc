@@ -6,7 +6,7 @@
 
 #include "error/error.h"
 #include "server/searcher_pool.h"
-#include "tests/searcher/http_test_server.h"
+#include "tests/server/http_test_server.h"
 
 using rasd::http::SearcherPool;
 
@@ -14,14 +14,14 @@ namespace {
 
 struct PoolFixture {
   rasd::test::TempDir dir;
-  PoolFixture() { rasd::test::index_paths(dir.path("db"), {rasd::test::source_path("fixtures/web/xss.jsonl")}); }
+  PoolFixture() { rasd::test::index_paths((dir / "db"), {rasd::test::source_path("fixtures/web/xss.jsonl")}); }
 };
 
 }  // namespace
 
 TEST_CASE("a search that meets DatabaseModifiedError is retried once on a reopened index") {
   PoolFixture f;
-  SearcherPool pool(f.dir.path("db"), {}, 2);
+  SearcherPool pool((f.dir / "db"), {}, 2);
   int calls = 0;
   std::uint64_t docs = 0;
   pool.with([&](rasd::Searcher& s) {
@@ -37,7 +37,7 @@ TEST_CASE("a search that meets DatabaseModifiedError is retried once on a reopen
 
 TEST_CASE("the pool never holds more Searchers than its capacity and reuses them") {
   PoolFixture f;
-  SearcherPool pool(f.dir.path("db"), {}, 2);
+  SearcherPool pool((f.dir / "db"), {}, 2);
   std::set<const rasd::Searcher*> seen;
   std::mutex seen_mutex;
   std::atomic<int> busy{0}, most{0};
@@ -66,7 +66,7 @@ TEST_CASE("the pool never holds more Searchers than its capacity and reuses them
 
 TEST_CASE("an error inside a lease returns the Searcher to the pool") {
   PoolFixture f;
-  SearcherPool pool(f.dir.path("db"), {}, 1);
+  SearcherPool pool((f.dir / "db"), {}, 1);
   CHECK_THROWS_AS(pool.with([](rasd::Searcher&) { throw rasd::NotFound("x"); }), rasd::NotFound);
   bool ran = false;
   pool.with([&](rasd::Searcher&) { ran = true; });  // would wait forever if the lease leaked
