@@ -12,6 +12,7 @@
 #include "alerts/feed.h"
 #include "alerts/service.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "searcher/searcher.h"
 
 namespace rasd::cli {
@@ -62,13 +63,7 @@ void add_alert_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run
   auto* cmd = parent.add_subcommand("add", "Save a query as an alert; it reports documents indexed from now on");
   cmd->add_option("--name", a->spec.name, "a name for people")->required();
   cmd->add_option("--query", a->spec.query, "the query, as for rasd search")->required();
-  cmd->add_option("--country", a->spec.filters.countries, "country filter (ISO code or label), repeatable");
-  cmd->add_option("--org", a->spec.filters.orgs, "organisation filter, repeatable");
-  cmd->add_option("--person", a->spec.filters.persons, "person filter, repeatable");
-  cmd->add_option("--place", a->spec.filters.places, "place filter, repeatable");
-  cmd->add_option("--source", a->spec.filters.sources, "source filter, repeatable");
-  cmd->add_option("--from", a->spec.filters.from, "published on or after YYYY[-MM[-DD]]");
-  cmd->add_option("--to", a->spec.filters.to, "published on or before YYYY[-MM[-DD]]");
+  add_filter_options(*cmd, a->spec.filters);
   cmd->add_option("--every", a->every, "schedule: 15m, 1h, 1d ...")->capture_default_str();
   cmd->add_option("--jsonl", a->jsonl, "append one JSON line per notification to this file");
   cmd->add_option("--webhook", a->webhook, "POST notifications to this URL (host must be on --webhook-allow)");
@@ -191,11 +186,11 @@ void add_run_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run) 
 void add_alerts(CLI::App& app, Run& run) {
   auto a = std::make_shared<AlertsArgs>();
   auto* cmd = app.add_subcommand("alerts", "Saved alerts: add, list, show, remove, run, feed");
-  cmd->add_option("--db", a->db, "index directory (needed by add and run)");
+  add_db_option(*cmd, a->db, "index directory (needed by add and run)", DbNeed::Optional);
   cmd->add_option("--alerts", a->alerts_file, "alerts file (SQLite; created when missing)")->required();
   cmd->add_option("--webhook-allow", a->allow, "HOST or HOST:PORT webhooks may reach, repeatable");
   cmd->add_option("--webhook-allow-file", a->allow_file, "file of allowed webhook hosts, one per line");
-  cmd->add_flag("--json", a->json, "JSON lines output");
+  add_json_flag(*cmd, a->json, "JSON lines output");
   cmd->require_subcommand(1);
   add_alert_command(*cmd, a, run);
   add_list_show_remove(*cmd, a, run);

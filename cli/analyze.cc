@@ -11,6 +11,7 @@
 #include "index/index_reader.h"
 #include "index/xapian_adapter.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 namespace rasd::cli {
 namespace {
@@ -88,10 +89,10 @@ void add_analyze(CLI::App& app, Run& run) {
   auto args = std::make_shared<AnalyzeArgs>();
   auto* cmd = app.add_subcommand("analyze", "Show tokens, normalised forms, stems, entities and dates of a text");
   cmd->add_option("text", args->text, "The text to analyse ('-' reads standard input)")->required();
-  cmd->add_flag("--json", args->json, "One JSON line per token, entity and date");
+  add_json_flag(*cmd, args->json, "One JSON line per token, entity and date");
   cmd->add_option("--stemmer", args->stemmer, "light (default), snowball or none")
       ->check(CLI::IsMember({"light", "snowball", "none"}));
-  cmd->add_option("--db", args->db, "Use this index's analyzer settings and statistics");
+  add_db_option(*cmd, args->db, "Use this index's analyzer settings and statistics", DbNeed::Optional);
   cmd->add_option("--gazetteer", args->gazetteer, "A folder of extra gazetteer entries");
   cmd->add_option("--published", args->published, "Publication date (YYYY-MM-DD) for relative dates");
   cmd->callback([args, &run] { run.exit_code = run_analyze(*args); });

@@ -17,6 +17,7 @@
 #include "indexer/indexing_run.h"
 #include "index/xapian_adapter.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 namespace rasd::cli {
 namespace {
@@ -157,7 +158,7 @@ int run_index(const IndexArgs& args) {
 void add_index(CLI::App& app, Run& run) {
   auto args = std::make_shared<IndexArgs>();
   auto* cmd = app.add_subcommand("index", "Index reports from files, folders or standard input ('-': JSONL)");
-  cmd->add_option("--db", args->db, "The index folder (created when missing)")->required();
+  add_db_option(*cmd, args->db, "The index folder (created when missing)");
   cmd->add_option("paths", args->paths, "Files or folders (recursively); '-' reads JSONL from standard input");
   cmd->add_option("--delete", args->deletes, "Delete the documents with these ids")->expected(1, -1);
   cmd->add_option("--format", args->format, "auto (default), txt, html, jsonl or trec")
@@ -171,7 +172,7 @@ void add_index(CLI::App& app, Run& run) {
   cmd->add_option("--max-doc-mb", args->max_doc_mb, "Longer documents are truncated (default 4)");
   cmd->add_flag("--no-precount", args->no_precount, "Skip the statistics pre-pass (faster, less consistent stems)");
   cmd->add_flag("--compact", args->compact, "Compact the index at the end (bulk builds: about half the size)");
-  cmd->add_flag("--json", args->json, "Print the summary as one JSON line");
+  add_json_flag(*cmd, args->json, "Print the summary as one JSON line");
   cmd->add_flag("--quiet", args->quiet, "No progress bar");
   cmd->callback([args, &run] { run.exit_code = run_index(*args); });
 }

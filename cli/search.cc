@@ -12,6 +12,7 @@
 
 #include "error/error.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "searcher/search_json.h"
 #include "searcher/searcher.h"
 
@@ -22,7 +23,7 @@ struct SearchArgs {
   std::string db, batch, sort = "relevance";
   std::vector<std::string> query;
   SearchRequest request;
-  std::string from, to, like;
+  std::string like;
   bool json = false, no_collapse = false;
   unsigned repeat = 1;
 };
@@ -80,12 +81,11 @@ void print_facets(const SearchResult& r) {
 int run_one(Searcher& searcher, const SearchArgs& args) {
   const SearchResult r = searcher.search(args.request);
   if (args.json) {
-    for (const Hit& h : r.hits) std::cout << dump(to_json(h)) << '\n';
-    if (args.request.facets) {
-      nlohmann::json f = facets_json(r);
-      f["relaxed"] = r.relaxed;
-      std::cout << dump(f) << '\n';
-    }
+    // JSON lines: the answer's hits one a line, then the rest of the answer on a line of its own
+    nlohmann::json answer = search_answer_json(r);
+    for (const nlohmann::json& h : answer["hits"]) std::cout << dump(h) << '\n';
+    answer.erase("hits");
+    if (args.request.facets) std::cout << dump(answer) << '\n';
   } else {
     const bool bold = isatty(STDOUT_FILENO) != 0;
     fmt::print("{}{} hit{}{}\n", r.total_exact ? "" : "about ", r.total, r.total == 1 ? "" : "s",
@@ -113,7 +113,7 @@ void batch_line(Searcher& searcher, SearchRequest& request, const std::string& l
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : r.hits) hits.push_back({{"id", h.id}, {"score", h.score}});
   nlohmann::json out = {{"query", line}, {"total", r.total}, {"took_us", took.count()}, {"cpu_us", cpu}, {"hits", hits}};
-  if (request.facets) out["facets"] = facets_json(r)["facets"];
+  if (request.facets) out["facets"] = facet_counts_json(r);
   if (pass > 0) out["pass"] = pass;
   std::cout << dump(out) << '\n';
 }
@@ -137,8 +137,6 @@ int run_search(SearchArgs& args) {
   SearchRequest& req = args.request;
   for (const std::string& w : args.query) req.query += (req.query.empty() ? "" : " ") + w;
   req.sort = args.sort == "date" ? SortOrder::Date : SortOrder::Relevance;
-  if (!args.from.empty()) req.from = args.from;
-  if (!args.to.empty()) req.to = args.to;
   if (!args.like.empty()) req.like_id = args.like;
   req.collapse = !args.no_collapse;
   const bool filters = !req.countries.empty() || !req.orgs.empty() || !req.persons.empty() || !req.places.empty() ||
@@ -155,23 +153,12 @@ int run_search(SearchArgs& args) {
 void add_search(CLI::App& app, Run& run) {
   auto args = std::make_shared<SearchArgs>();
   auto* cmd = app.add_subcommand("search", "Search an index (query language: see README.md)");
-  cmd->add_option("--db", args->db, "Index directory")->required();
-  cmd->add_flag("--json", args->json, "One JSON line per hit (and one with facets)");
+  add_db_option(*cmd, args->db, "Index directory");
+  add_json_flag(*cmd, args->json, "One JSON line per hit (and one with facets)");
   cmd->add_option("--limit", args->request.limit, "Hits per page")->check(CLI::Range(0, 1000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
   cmd->add_option("--sort", args->sort, "relevance or date (newest first)")->check(CLI::IsMember({"relevance", "date"}));
-  cmd->add_option("--country", args->request.countries, "Country: ISO code, Arabic or English name (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--org", args->request.orgs, "Organisation id or name (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--person", args->request.persons, "Person id or name (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--place", args->request.places, "Place id or name (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--source", args->request.sources, "Source (repeatable)")
-      ->allow_extra_args(false);
-  cmd->add_option("--from", args->from, "Published on or after YYYY[-MM[-DD]]");
-  cmd->add_option("--to", args->to, "Published on or before YYYY[-MM[-DD]]");
+  add_filter_options(*cmd, args->request);
   cmd->add_flag("--facets", args->request.facets, "Facet counts and a month histogram");
   cmd->add_option("--like", args->like, "More like this document id");
   cmd->add_flag("--any", args->request.any_words, "Rank by any word (natural questions) instead of requiring all");

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "server/alerts_runtime.h"
 #include "server/server.h"
 
@@ -38,7 +39,7 @@ void add_serve(CLI::App& app, Run& run) {
   auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the search page over an index");
   auto options = std::make_shared<http::ServerOptions>();
   options->web_dir = http::default_web_dir();
-  cmd->add_option("--db", options->db_dir, "index directory")->required();
+  add_db_option(*cmd, options->db_dir, "index directory");
   cmd->add_option("--port", options->port, "TCP port (0: any free port)")->capture_default_str();
   cmd->add_option("--host", options->host, "address to bind; 0.0.0.0 exposes the server")->capture_default_str();
   cmd->add_option("--alerts", options->alerts_file, "alerts file (SQLite)");

@@ -8,6 +8,7 @@
 #include "error/error.h"
 #include "index/index_reader.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 namespace rasd::cli {
 namespace {
@@ -65,9 +66,9 @@ int run_show(const ShowArgs& args) {
 void add_show(CLI::App& app, Run& run) {
   auto args = std::make_shared<ShowArgs>();
   auto* cmd = app.add_subcommand("show", "Show a stored document: metadata, cleaned text, entities and dates");
-  cmd->add_option("--db", args->db, "The index folder")->required();
+  add_db_option(*cmd, args->db, "The index folder");
   cmd->add_option("id", args->id, "The document id")->required();
-  cmd->add_flag("--json", args->json, "Print the stored JSON");
+  add_json_flag(*cmd, args->json, "Print the stored JSON");
   cmd->callback([args, &run] { run.exit_code = run_show(*args); });
 }
 

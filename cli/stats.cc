@@ -7,6 +7,7 @@
 
 #include "index/index_reader.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 
 namespace rasd::cli {
 namespace {
@@ -38,8 +39,8 @@ int run_stats(const StatsArgs& args) {
 void add_stats(CLI::App& app, Run& run) {
   auto args = std::make_shared<StatsArgs>();
   auto* cmd = app.add_subcommand("stats", "Documents, terms, size, analyzer and last commit of an index");
-  cmd->add_option("--db", args->db, "The index folder")->required();
-  cmd->add_flag("--json", args->json, "One JSON object: documents, terms, bytes, analyzer, ...");
+  add_db_option(*cmd, args->db, "The index folder");
+  add_json_flag(*cmd, args->json, "One JSON object: documents, terms, bytes, analyzer, ...");
   cmd->callback([args, &run] { run.exit_code = run_stats(*args); });
 }
 

@@ -10,7 +10,7 @@
 
 #include <xapian.h>
 
-#include "searcher/query_builder.h"
+#include "searcher/match_terms.h"
 #include "searcher/search.h"
 
 namespace rasd {

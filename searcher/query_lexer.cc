@@ -1,14 +1,16 @@
 #include "searcher/query_lexer.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 #include "error/error.h"
 #include "analyzers/utf8.h"
-#include "searcher/query_parser.h"
 
 namespace rasd::query {
 namespace {
+
+constexpr std::array<std::string_view, 7> kFields = {"title", "source", "country", "org", "person", "place", "date"};
 
 // Typographic quotes analysts paste from documents count as '"'.
 constexpr char32_t kLeftDoubleQuote = U'\u201C';
@@ -144,5 +146,17 @@ class Lexer {
 }  // namespace
 
 std::vector<Lexeme> lex(std::string_view text) { return Lexer(text).run(); }
+
+bool is_field_name(std::string_view name) {
+  for (std::string_view f : kFields)
+    if (f == name) return true;
+  return false;
+}
+
+std::size_t char_position(std::string_view text, std::size_t offset) {
+  std::size_t chars = 1;
+  for (std::size_t i = 0; i < text.size() && i < offset; ++chars) utf8::next(text, i);
+  return chars;
+}
 
 }  // namespace rasd::query

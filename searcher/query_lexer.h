@@ -23,4 +23,10 @@ struct Lexeme {
 /// The lexemes of `text`, ending with one End. Throws InvalidInput on an unterminated quote.
 std::vector<Lexeme> lex(std::string_view text);
 
+/// Field names the parser recognises before a ':' (title, source, country, org, person, place, date).
+bool is_field_name(std::string_view name);
+
+/// 1-based character (code point) position of byte `offset` in `text`, for messages.
+std::size_t char_position(std::string_view text, std::size_t offset);
+
 }  // namespace rasd::query

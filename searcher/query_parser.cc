@@ -1,15 +1,11 @@
 #include "searcher/query_parser.h"
 
-#include <array>
-
 #include "error/error.h"
 #include "analyzers/utf8.h"
 #include "searcher/query_lexer.h"
 
 namespace rasd::query {
 namespace {
-
-constexpr std::array<std::string_view, 7> kFields = {"title", "source", "country", "org", "person", "place", "date"};
 
 NodePtr make(NodeKind kind, std::size_t offset) {
   auto n = std::make_unique<Node>();
@@ -178,18 +174,6 @@ void describe_into(const Node& n, std::string& out) {
 }
 
 }  // namespace
-
-bool is_field_name(std::string_view name) {
-  for (std::string_view f : kFields)
-    if (f == name) return true;
-  return false;
-}
-
-std::size_t char_position(std::string_view text, std::size_t offset) {
-  std::size_t chars = 1;
-  for (std::size_t i = 0; i < text.size() && i < offset; ++chars) utf8::next(text, i);
-  return chars;
-}
 
 NodePtr parse(std::string_view text, const QueryLimits& limits) {
   if (text.size() > limits.max_query_bytes)

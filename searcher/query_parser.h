@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "searcher/query_ast.h"
-#include "searcher/searcher.h"
+#include "searcher/search.h"
 
 namespace rasd::query {
 
@@ -13,11 +13,5 @@ namespace rasd::query {
 /// for a malformed query and LimitExceeded for one that is too long or too deeply nested; the
 /// message names the 1-based character position at fault.
 NodePtr parse(std::string_view text, const QueryLimits& limits);
-
-/// Field names the parser recognises before a ':' (title, source, country, org, person, place, date).
-bool is_field_name(std::string_view name);
-
-/// 1-based character (code point) position of byte `offset` in `text`, for messages.
-std::size_t char_position(std::string_view text, std::size_t offset);
 
 }  // namespace rasd::query

@@ -5,8 +5,9 @@
 #include "analyzers/utf8.h"
 #include "index/entity_kinds.h"
 #include "index/schema.h"
+#include "searcher/date_query.h"
 #include "searcher/entity_catalog.h"
-#include "searcher/query_parser.h"
+#include "searcher/query_lexer.h"
 
 namespace rasd {
 namespace {

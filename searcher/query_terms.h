@@ -10,7 +10,8 @@
 
 #include "analyzers/token.h"
 #include "searcher/query_ast.h"
-#include "searcher/query_builder.h"
+#include "searcher/build_context.h"
+#include "searcher/match_terms.h"
 
 namespace rasd {
 

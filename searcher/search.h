@@ -2,6 +2,7 @@
 // date histogram out. The command line, the HTTP server and the alert runner all call this.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,6 +13,18 @@
 namespace rasd {
 
 enum class SortOrder { Relevance, Date };
+
+/// Bounds on what one query may cost.
+struct QueryLimits {
+  std::size_t max_query_bytes = 4096;
+  std::size_t max_terms = 64;          // words, phrases' words and filters together
+  std::size_t max_depth = 8;           // nested parentheses
+  std::size_t max_wildcard_expansion = 100;
+  std::size_t min_wildcard_prefix = 2; // letters before '*'
+  std::uint32_t max_offset = 10000;    // deeper pages are refused
+  std::uint32_t max_limit = 1000;      // hits per page
+  std::uint32_t max_facet_docs = 5000000;  // facet counts visit at most this many matches
+};
 
 /// Everything a search may ask for. Filters within one list are ORed, lists are ANDed.
 struct SearchRequest {

@@ -19,7 +19,7 @@ nlohmann::json to_json(const Hit& hit) {
           {"entities", entities}, {"copies", hit.copies},     {"copy_list", copies}};
 }
 
-nlohmann::json facets_json(const SearchResult& result) {
+nlohmann::json facet_counts_json(const SearchResult& result) {
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& [name, values] : result.facets) {
     nlohmann::json list = nlohmann::json::array();
@@ -27,10 +27,17 @@ nlohmann::json facets_json(const SearchResult& result) {
       list.push_back({{"id", v.id}, {"label_ar", v.label_ar}, {"label_en", v.label_en}, {"count", v.count}});
     facets[name] = list;
   }
+  return facets;
+}
+
+nlohmann::json search_answer_json(const SearchResult& result) {
   nlohmann::json histogram = nlohmann::json::array();
   for (const auto& [month, count] : result.histogram) histogram.push_back({{"month", month}, {"count", count}});
-  return {{"facets", facets}, {"histogram", histogram}, {"total", result.total},
-          {"total_exact", result.total_exact}, {"facets_exact", result.facets_exact}};
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : result.hits) hits.push_back(to_json(hit));
+  return {{"total", result.total},          {"total_exact", result.total_exact}, {"relaxed", result.relaxed},
+          {"facets", facet_counts_json(result)}, {"facets_exact", result.facets_exact}, {"histogram", histogram},
+          {"hits", hits}};
 }
 
 }  // namespace rasd

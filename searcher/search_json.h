@@ -9,7 +9,11 @@ namespace rasd {
 
 nlohmann::json to_json(const Snippet& snippet);
 nlohmann::json to_json(const Hit& hit);
-/// {"facets":{...},"histogram":[...],"total":N,"total_exact":bool,"facets_exact":bool}
-nlohmann::json facets_json(const SearchResult& result);
+/// The answer to one search, the one shape of `rasd search --json` and GET /api/search:
+/// {"total":N,"total_exact":bool,"relaxed":bool,"facets":{...},"facets_exact":bool,
+///  "histogram":[{"month","count"}],"hits":[...]} (facets and histogram empty when not asked for).
+nlohmann::json search_answer_json(const SearchResult& result);
+/// The facet counts alone: {"country":[{"id","label_ar","label_en","count"}], ...}.
+nlohmann::json facet_counts_json(const SearchResult& result);
 
 }  // namespace rasd

@@ -5,7 +5,9 @@
 #include "index/id_term.h"
 #include "index/index_reader.h"
 #include "index/schema.h"
+#include "searcher/date_query.h"
 #include "searcher/entity_catalog.h"
+#include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/sequence_filter.h"
 
@@ -24,9 +26,9 @@ Q entity_filter(const EntityKind& kind, const std::vector<std::string>& values, 
   return Q(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, qs), 0.0);
 }
 
-void check_date(const std::optional<std::string>& value, const char* flag) {
+void check_date(const std::optional<std::string>& value, const char* parameter) {
   if (value && !is_date_bound(*value))
-    throw InvalidInput(std::string(flag) + ": '" + *value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    throw InvalidInput(std::string(parameter) + ": '" + *value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
 // More like this: the document's most telling stems (an expansion set over Z terms).
@@ -87,8 +89,8 @@ SearchPlan make_plan(const SearchRequest& request, WordMode mode, PlanContext& c
     const EntityKind& kind = *find_entity_kind(name);
     plan.facet_filters.emplace_back(kind.letter, entity_filter(kind, *values, ctx.entities));
   }
-  check_date(request.from, "--from");
-  check_date(request.to, "--to");
+  check_date(request.from, "from");
+  check_date(request.to, "to");
   if (request.from || request.to) plan.filters.push_back(date_range_query(request.from.value_or(""), request.to.value_or("")));
   if (request.after_sequence && ctx.sequences)
     plan.filters.push_back(docid_query(ctx.sequences->after(ctx.index.db(), *request.after_sequence)));

@@ -7,7 +7,8 @@
 
 #include <xapian.h>
 
-#include "searcher/query_builder.h"
+#include "searcher/build_context.h"
+#include "searcher/match_terms.h"
 #include "searcher/search.h"
 
 namespace rasd {

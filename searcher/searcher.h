@@ -21,18 +21,6 @@ class HitCache;
 class SequenceIndex;
 struct SearchPlan;
 
-/// Bounds on what one query may cost.
-struct QueryLimits {
-  std::size_t max_query_bytes = 4096;
-  std::size_t max_terms = 64;          // words, phrases' words and filters together
-  std::size_t max_depth = 8;           // nested parentheses
-  std::size_t max_wildcard_expansion = 100;
-  std::size_t min_wildcard_prefix = 2; // letters before '*'
-  std::uint32_t max_offset = 10000;    // deeper pages are refused
-  std::uint32_t max_limit = 1000;      // hits per page
-  std::uint32_t max_facet_docs = 5000000;  // facet counts visit at most this many matches
-};
-
 class Searcher {
  public:
   explicit Searcher(const std::string& db_dir, QueryLimits limits = {});

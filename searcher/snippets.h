@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "searcher/query_builder.h"
+#include "searcher/match_terms.h"
 #include "searcher/search.h"
 
 namespace rasd {

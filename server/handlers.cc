@@ -40,10 +40,7 @@ HttpResponse get_search(const HttpRequest& request, ServerContext& ctx) {
   const PagedSearch paged = parse_search(request, ctx.pool.limits());
   SearchResult result;
   ctx.pool.with([&](Searcher& s) { result = s.search(paged.request); });
-  nlohmann::json body = facets_json(result);
-  nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& hit : result.hits) hits.push_back(to_json(hit));
-  body["hits"] = std::move(hits);
+  nlohmann::json body = search_answer_json(result);
   body["query"] = paged.request.query;
   body["page"] = paged.page;
   body["size"] = paged.size;
