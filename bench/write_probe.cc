@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   };
   const std::string db = (std::filesystem::temp_directory_path() / "rasd-write-probe").string();
   {
-    // Two shards written at once, one thread each, then merged by compaction.
+    // Two parts written at once, one thread each, then merged by compaction.
     std::vector<Xapian::Document> halves[2];
     for (std::size_t i = 0; i < built.size(); ++i) halves[i % 2].push_back(built[i]);
     std::vector<double> times, merges;
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     }
     std::sort(times.begin(), times.end());
     std::sort(merges.begin(), merges.end());
-    std::printf("%-26s %-12s %7.2f s %7.0f docs/s (+ %.2f s merge)\n", "as indexed, 2 shards", "",
+    std::printf("%-26s %-12s %7.2f s %7.0f docs/s (+ %.2f s merge)\n", "as indexed, 2 parts", "",
                 times[times.size() / 2], built.size() / times[times.size() / 2], merges[merges.size() / 2]);
   }
   for (const Variant& v : variants) {

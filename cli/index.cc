@@ -94,7 +94,7 @@ void print_summary(const IndexSummary& s, const IndexWriter& w, bool json) {
                         {"exact_duplicates", s.exact_duplicates}, {"near_duplicates", s.near_duplicates},
                         {"datelines", s.datelines}, {"bytes", s.bytes}, {"seconds", s.seconds},
                         {"docs_per_second", rate}, {"mb_per_second", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0},
-                        {"shards", s.shards}, {"documents", w.doc_count()}};
+                        {"parts", s.parts}, {"documents", w.doc_count()}};
     std::cout << j.dump() << '\n';
     return;
   }
@@ -168,7 +168,7 @@ void add_index(CLI::App& app, Run& run) {
       ->check(CLI::IsMember({"light", "snowball", "none"}));
   cmd->add_option("--gazetteer", args->gazetteer, "A folder of extra gazetteer entries");
   cmd->add_option("--batch", args->batch, "Documents per commit (default 250)");
-  cmd->add_option("--threads", args->threads, "Threads (default: one per core; a bulk build of a new index writes one shard per thread, otherwise one more thread writes)");
+  cmd->add_option("--threads", args->threads, "Threads (default: one per core; a bulk build of a new index writes one part per thread, otherwise one more thread writes)");
   cmd->add_option("--max-doc-mb", args->max_doc_mb, "Longer documents are truncated (default 4)");
   cmd->add_flag("--no-precount", args->no_precount, "Skip the statistics pre-pass (faster, less consistent stems)");
   cmd->add_flag("--compact", args->compact, "Compact the index at the end (bulk builds: about half the size)");

@@ -7,7 +7,7 @@
 #include "indexer/iso_date.h"
 #include "index/id_term.h"
 #include "index/schema.h"
-#include "indexer/shards.h"
+#include "indexer/parts.h"
 #include "indexer/signature.h"
 
 namespace rasd {
@@ -29,22 +29,22 @@ std::string meta(const Xapian::Database& db, std::string_view key) { return db.g
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& dir) : dir_(dir) {
-  shards_.push_back({dir, open_writable(dir), {}});
-  merge_leftover_shards();
-  Xapian::WritableDatabase& db = shards_[0].db;
+  parts_.push_back({dir, open_writable(dir), {}});
+  merge_leftover_parts();
+  Xapian::WritableDatabase& db = parts_[0].db;
   initial_docs_ = db.get_doccount();
   const std::string seq = meta(db, schema::kMetaNextSequence);
   if (!seq.empty()) next_seq_ = std::stoull(seq);
   clusters_ = std::make_unique<ClusterFinder>(dir);
 }
 
-// A bulk build killed before its merge left shards with committed batches: keep them.
-void IndexWriter::merge_leftover_shards() {
-  std::vector<std::string> shards;
-  for (const std::string& s : leftover_shards(dir_)) {
+// A bulk build killed before its merge left parts with committed batches: keep them.
+void IndexWriter::merge_leftover_parts() {
+  std::vector<std::string> parts;
+  for (const std::string& s : leftover_parts(dir_)) {
     try {
       if (Xapian::Database(s).get_doccount() > 0) {
-        shards.push_back(s);
+        parts.push_back(s);
         continue;
       }
     } catch (const Xapian::Error&) {
@@ -52,25 +52,25 @@ void IndexWriter::merge_leftover_shards() {
     }
     std::filesystem::remove_all(s);
   }
-  if (shards.empty()) return;
+  if (parts.empty()) return;
   const std::string merged = sibling(dir_, ".merging");
-  compact_into(dir_, shards, merged);
-  shards_[0].db.close();
+  compact_into(dir_, parts, merged);
+  parts_[0].db.close();
   swap_in(dir_, merged);
-  for (const std::string& s : shards) std::filesystem::remove_all(s);
-  shards_[0].db = open_writable(dir_);
+  for (const std::string& s : parts) std::filesystem::remove_all(s);
+  parts_[0].db = open_writable(dir_);
 }
 
 IndexWriter::~IndexWriter() = default;
 
 std::optional<StemmerKind> IndexWriter::recorded_stemmer() const {
-  const std::string kind = meta(shards_[0].db, schema::kMetaStemmer);
+  const std::string kind = meta(parts_[0].db, schema::kMetaStemmer);
   if (kind.empty()) return std::nullopt;
   return parse_stemmer_kind(kind);
 }
 
 void IndexWriter::use_analyzer(const Analyzer& analyzer) {
-  Xapian::WritableDatabase& db = shards_[0].db;
+  Xapian::WritableDatabase& db = parts_[0].db;
   const std::string recorded = meta(db, schema::kMetaAnalyzer);
   if (recorded.empty()) {
     db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.name());
@@ -87,35 +87,35 @@ void IndexWriter::use_analyzer(const Analyzer& analyzer) {
                           std::to_string(schema::kSchemaVersion) + ": re-index into a new folder");
 }
 
-std::optional<Xapian::docid> IndexWriter::find(Shard& shard, const std::string& id_term) {
+std::optional<Xapian::docid> IndexWriter::find(Part& part, const std::string& id_term) {
   // A new index holds only what this run wrote: no need to ask Xapian about other ids.
-  if (initial_docs_ == 0 && !shard.written.count(id_term)) return std::nullopt;
-  auto p = shard.db.postlist_begin(id_term);
-  if (p == shard.db.postlist_end(id_term)) return std::nullopt;
+  if (initial_docs_ == 0 && !part.written.count(id_term)) return std::nullopt;
+  auto p = part.db.postlist_begin(id_term);
+  if (p == part.db.postlist_end(id_term)) return std::nullopt;
   return *p;
 }
 
-void IndexWriter::split(unsigned shards) {
-  if (initial_docs_ > 0 || shards_.size() > 1)
-    throw IndexError("the index at '" + dir_ + "' already holds documents: it cannot be built in shards");
-  if (shards < 2) return;
+void IndexWriter::split(unsigned parts) {
+  if (initial_docs_ > 0 || parts_.size() > 1)
+    throw IndexError("the index at '" + dir_ + "' already holds documents: it cannot be built in parts");
+  if (parts < 2) return;
   // A bulk build's commits need not wait for the disk (a killed process loses nothing written;
-  // the merge syncs the result): fsync was a quarter of the wall time once the shards grew.
-  shards_[0].db.close();
-  shards_[0].db = open_writable(dir_, Xapian::DB_NO_SYNC);
-  for (unsigned n = 1; n < shards; ++n) {
-    const std::string dir = shard_dir(dir_, n);
+  // the merge syncs the result): fsync was a quarter of the wall time once the parts grew.
+  parts_[0].db.close();
+  parts_[0].db = open_writable(dir_, Xapian::DB_NO_SYNC);
+  for (unsigned n = 1; n < parts; ++n) {
+    const std::string dir = part_dir(dir_, n);
     std::filesystem::remove_all(dir);
-    shards_.push_back({dir, open_writable(dir, Xapian::DB_NO_SYNC), {}});
+    parts_.push_back({dir, open_writable(dir, Xapian::DB_NO_SYNC), {}});
   }
 }
 
-WriteResult IndexWriter::add(BuiltDocument&& built, unsigned shard_no) {
-  Shard& shard = shards_.at(shard_no);
+WriteResult IndexWriter::add(BuiltDocument&& built, unsigned part_no) {
+  Part& part = parts_.at(part_no);
   WriteResult result;
-  const auto existing = find(shard, built.id_term);
+  const auto existing = find(part, built.id_term);
   if (existing) {
-    if (shard.db.get_document(*existing, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
+    if (part.db.get_document(*existing, Xapian::DOC_ASSUME_VALID).get_value(schema::kContentHash) ==
         to_hex(built.content_hash)) {
       result.action = WriteResult::Action::Unchanged;
       return result;
@@ -136,25 +136,25 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned shard_no) {
   std::string data = "{\"seq\":" + std::to_string(seq) + (built.data.size() > 2 ? "," : "");
   data.append(built.data, 1, std::string::npos);
   doc.set_data(data);
-  if (existing || initial_docs_ > 0 || shard.written.count(built.id_term))
-    shard.db.replace_document(built.id_term, doc);
+  if (existing || initial_docs_ > 0 || part.written.count(built.id_term))
+    part.db.replace_document(built.id_term, doc);
   else
-    shard.db.add_document(doc);  // a new index without this id: no id-term lookup needed
-  shard.written.insert(built.id_term);
+    part.db.add_document(doc);  // a new index without this id: no id-term lookup needed
+  part.written.insert(built.id_term);
   return result;
 }
 
 bool IndexWriter::remove(const std::string& id) {
-  Xapian::WritableDatabase& db = shards_[0].db;
+  Xapian::WritableDatabase& db = parts_[0].db;
   const std::string term = id_term(id);
   if (!db.term_exists(term)) return false;
   db.delete_document(term);
   return true;
 }
 
-void IndexWriter::commit(unsigned shard) {
-  Xapian::WritableDatabase& db = shards_.at(shard).db;
-  if (shard == 0) {
+void IndexWriter::commit(unsigned part) {
+  Xapian::WritableDatabase& db = parts_.at(part).db;
+  if (part == 0) {
     std::uint64_t next = 0;
     {
       std::lock_guard lock(mutex_);
@@ -167,28 +167,28 @@ void IndexWriter::commit(unsigned shard) {
 }
 
 void IndexWriter::commit() {
-  for (unsigned n = 0; n < shards_.size(); ++n) commit(n);
+  for (unsigned n = 0; n < parts_.size(); ++n) commit(n);
 }
 
 std::uint32_t IndexWriter::doc_count() const {
   if (closed_) return Xapian::Database(dir_).get_doccount();  // finish() merged or compacted
-  return shards_[0].db.get_doccount();
+  return parts_[0].db.get_doccount();
 }
 
 std::size_t IndexWriter::finish(bool compact) {
   commit();
-  if (shards_.size() == 1 && !compact) return 0;
-  std::vector<std::string> shards;
-  for (std::size_t n = 1; n < shards_.size(); ++n) {
-    shards_[n].db.close();
-    shards.push_back(shards_[n].dir);
+  if (parts_.size() == 1 && !compact) return 0;
+  std::vector<std::string> parts;
+  for (std::size_t n = 1; n < parts_.size(); ++n) {
+    parts_[n].db.close();
+    parts.push_back(parts_[n].dir);
   }
   const std::string merged = sibling(dir_, ".compacting");
-  const std::size_t dropped = compact_into(dir_, shards, merged);
-  shards_[0].db.close();  // releases the write lock: the merged copy replaces the folder
+  const std::size_t dropped = compact_into(dir_, parts, merged);
+  parts_[0].db.close();  // releases the write lock: the merged copy replaces the folder
   closed_ = true;
   swap_in(dir_, merged);
-  for (const std::string& s : shards) std::filesystem::remove_all(s);
+  for (const std::string& s : parts) std::filesystem::remove_all(s);
   return dropped;
 }
 

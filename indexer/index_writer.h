@@ -1,7 +1,7 @@
 // The one writer of an index: opens it (creating it with the analyzer's settings, or checking
 // that the analyzer matches the one recorded), replaces documents by id, skips unchanged ones,
 // assigns ingest sequence numbers and cluster keys, deletes by id, commits in batches. A bulk
-// build of a new index may spread its writes over side shards, one thread each (shards.h).
+// build of a new index may spread its writes over side parts, one thread each (parts.h).
 #pragma once
 
 #include <cstdint>
@@ -29,7 +29,7 @@ struct WriteResult {
 class IndexWriter {
  public:
   /// Opens or creates the index at `dir`. Throws IndexError when another process holds its
-  /// write lock or it cannot be opened. Shards that a killed bulk build left beside the index
+  /// write lock or it cannot be opened. Parts that a killed bulk build left beside the index
   /// are merged into it first: every batch they committed is kept.
   explicit IndexWriter(const std::string& dir);
   ~IndexWriter();
@@ -43,28 +43,28 @@ class IndexWriter {
   /// another analyzer. Must be called before add().
   void use_analyzer(const Analyzer& analyzer);
 
-  /// Writes to `shard` (0 = the index itself). Calls for different shards may run at once,
-  /// each shard from one thread at a time.
-  WriteResult add(BuiltDocument&& built, unsigned shard = 0);
+  /// Writes to `part` (0 = the index itself). Calls for different parts may run at once,
+  /// each part from one thread at a time.
+  WriteResult add(BuiltDocument&& built, unsigned part = 0);
 
-  /// A bulk build of an empty index: from now on add() may also write to shards 1..n-1 (side
+  /// A bulk build of an empty index: from now on add() may also write to parts 1..n-1 (side
   /// indexes), which finish() merges into the index. Throws IndexError when the index is not
   /// empty (replacing a document needs the index that holds it).
-  void split(unsigned shards);
-  unsigned shards() const { return static_cast<unsigned>(shards_.size()); }
+  void split(unsigned parts);
+  unsigned parts() const { return static_cast<unsigned>(parts_.size()); }
 
-  /// Commits one shard (from the thread that writes it).
-  void commit(unsigned shard);
+  /// Commits one part (from the thread that writes it).
+  void commit(unsigned part);
 
   /// Deletes the document with this id; false when there is none.
   bool remove(const std::string& id);
 
-  /// Commits pending changes of every shard, with the sequence counter and the commit time.
+  /// Commits pending changes of every part, with the sequence counter and the commit time.
   void commit();
 
-  /// Commits, and merges the shards into the index when there are any (compacting it), or
+  /// Commits, and merges the parts into the index when there are any (compacting it), or
   /// compacts it when `compact`. Closes the writer when it merged or compacted: call it last.
-  /// Returns how many documents the merge dropped as older copies of an id another shard wrote.
+  /// Returns how many documents the merge dropped as older copies of an id another part wrote.
   std::size_t finish(bool compact);
 
   std::uint32_t doc_count() const;
@@ -73,21 +73,21 @@ class IndexWriter {
   const std::string& dir() const { return dir_; }
 
  private:
-  /// One database written by one thread: the index itself, or a side shard.
-  struct Shard {
+  /// One database written by one thread: the index itself, or a side part.
+  struct Part {
     std::string dir;
     Xapian::WritableDatabase db;
     std::unordered_set<std::string> written;  // id terms written to it in this run
   };
 
-  std::optional<Xapian::docid> find(Shard& shard, const std::string& id_term);
-  void merge_leftover_shards();
+  std::optional<Xapian::docid> find(Part& part, const std::string& id_term);
+  void merge_leftover_parts();
 
   std::string dir_;
-  std::vector<Shard> shards_;  // [0] is the index
+  std::vector<Part> parts_;  // [0] is the index
   std::uint32_t initial_docs_ = 0;
   bool closed_ = false;  // finish() swapped in a merged or compacted copy
-  std::mutex mutex_;  // guards what shards share: next_seq_ and clusters_
+  std::mutex mutex_;  // guards what parts share: next_seq_ and clusters_
   std::uint64_t next_seq_ = 1;
   std::unique_ptr<ClusterFinder> clusters_;
 };

@@ -24,10 +24,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::size_t kQueueCapacity = 256;
 constexpr auto kProgressEvery = std::chrono::milliseconds(200);
-// A bulk build of a new index this large writes one shard per thread and merges them at the
+// A bulk build of a new index this large writes one part per thread and merges them at the
 // end (Xapian allows one writer per database; the writer is most of the cost).
-constexpr std::size_t kMinShardedDocs = 2000;
-constexpr std::uint64_t kMinShardedBytes = 8u << 20;  // without a pre-count: bytes on disk
+constexpr std::size_t kMinSplitDocs = 2000;
+constexpr std::uint64_t kMinSplitBytes = 8u << 20;  // without a pre-count: bytes on disk
 
 // One file's reading, kept between the passes.
 struct FileRead {
@@ -116,35 +116,35 @@ class Run {
     ++counts.docs;
   }
 
-  bool sharded() const {
+  bool split() const {
     if (writer_.initial_doc_count() > 0 || threads_ < 2) return false;
-    return docs_total_ ? docs_total_ >= kMinShardedDocs : bytes_total_ >= kMinShardedBytes;
+    return docs_total_ ? docs_total_ >= kMinSplitDocs : bytes_total_ >= kMinSplitBytes;
   }
 
   // Pass 2: analysis threads build documents and one thread writes them, or for a bulk build
-  // each thread builds and writes its own shard.
+  // each thread builds and writes its own part.
   void write_all() {
     std::vector<std::unique_ptr<CorpusStats>> stats;
     for (unsigned w = 0; w < threads_; ++w)
       stats.push_back(std::make_unique<CorpusStats>(batch_.docs ? &batch_ : nullptr, writer_.dir()));
     memos_.resize(threads_);
     const DocumentBuilder builder(analyzer_);
-    if (sharded()) write_sharded(builder, stats);
+    if (split()) write_split(builder, stats);
     else write_queued(builder, stats);
-    if (writer_.shards() > 1 || options_.compact) {
+    if (writer_.parts() > 1 || options_.compact) {
       std::lock_guard lock(observer_mutex_);
       IndexProgress p{docs_done_, docs_total_, bytes_done_, disk_bytes_done_, bytes_total_, seconds(), {}};
-      p.stage = writer_.shards() > 1 ? "merging " + std::to_string(writer_.shards()) + " shards" : "compacting";
+      p.stage = writer_.parts() > 1 ? "merging " + std::to_string(writer_.parts()) + " parts" : "compacting";
       observer_.progress(p);
     }
     const std::size_t older = writer_.finish(options_.compact);
-    summary_.added -= older;  // two shards added the same id: the newer copy replaced the older
+    summary_.added -= older;  // two parts added the same id: the newer copy replaced the older
     summary_.replaced += older;
   }
 
-  void write_sharded(const DocumentBuilder& builder, std::vector<std::unique_ptr<CorpusStats>>& stats) {
+  void write_split(const DocumentBuilder& builder, std::vector<std::unique_ptr<CorpusStats>>& stats) {
     writer_.split(threads_);
-    summary_.shards = threads_;
+    summary_.parts = threads_;
     std::vector<std::size_t> pending(threads_);
     WorkerTasks tasks;
     tasks.load = [&](std::size_t i) { return take(i); };

@@ -1,6 +1,6 @@
 // One `rasd index` run: read the inputs, count the batch's word statistics, analyse and build
 // documents on worker threads, and write them through the IndexWriter with batched commits (a
-// bulk build of a new index: each thread writes a shard of its own, merged at the end).
+// bulk build of a new index: each thread writes a part of its own, merged at the end).
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,7 @@ struct IndexProgress {
   std::uint64_t disk_bytes = 0;  // the same files' size on disk
   std::uint64_t disk_bytes_total = 0;
   double seconds = 0;
-  std::string stage;  // after the last document: what the run still does ("merging 2 shards")
+  std::string stage;  // after the last document: what the run still does ("merging 2 parts")
 };
 
 /// Hears about a run while it happens; the CLI prints, tests collect.
@@ -60,7 +60,7 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skipped;  // reason -> count
   std::uint64_t bytes = 0;  // uncompressed input
   double seconds = 0;
-  unsigned shards = 1;  // a bulk build of a new index writes one shard per thread, then merges
+  unsigned parts = 1;  // a bulk build of a new index writes one part per thread, then merges
 
   std::size_t skipped_total() const;
 };

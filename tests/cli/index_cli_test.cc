@@ -125,22 +125,22 @@ TEST_CASE("kill -9 mid-run leaves a sound index with every committed batch; a re
   int status = 0;
   waitpid(pid, &status, 0);
   REQUIRE(WIFSIGNALED(status));  // killed mid-run, not finished
-  // A bulk build of a new index writes two shards at once: the index and its side shard.
-  const std::string shard = db + ".shard-1";
-  const std::uint32_t in_index = doc_count(db), in_shard = doc_count(shard);
-  const std::uint32_t committed = in_index + in_shard;
+  // A bulk build of a new index writes two parts at once: the index and its side part.
+  const std::string part = db + ".part-1";
+  const std::uint32_t in_index = doc_count(db), in_part = doc_count(part);
+  const std::uint32_t committed = in_index + in_part;
   CHECK(in_index > 0);
   CHECK(committed < kDocs);
   CHECK(in_index % kBatch == 0);
-  CHECK(in_shard % kBatch == 0);
+  CHECK(in_part % kBatch == 0);
   CHECK(run("xapian-check " + db + " >/dev/null 2>&1").code == 0);
-  // The re-run first merges the side shard's committed batches into the index.
+  // The re-run first merges the side part's committed batches into the index.
   const Result again = run(rasd_cmd("index --json --quiet --db " + db + " " + dir / "in"));
   REQUIRE(again.code == 0);
   const auto summary = nlohmann::json::parse(again.out);
   CHECK(summary["unchanged"] == committed);
   CHECK(summary["added"] == kDocs - committed);
   CHECK(doc_count(db) == kDocs);
-  CHECK_FALSE(std::filesystem::exists(shard));
+  CHECK_FALSE(std::filesystem::exists(part));
   CHECK(run("xapian-check " + db + " >/dev/null 2>&1").code == 0);
 }

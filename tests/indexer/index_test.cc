@@ -147,9 +147,9 @@ TEST_CASE("same id replaces, a re-run skips unchanged documents, delete removes"
   CHECK(Xapian::Database(dir / "db").get_doccount() == 1);
 }
 
-TEST_CASE("a bulk build of a new index writes one shard per thread and merges them: each id once, newest kept") {
+TEST_CASE("a bulk build of a new index writes one part per thread and merges them: each id once, newest kept") {
   TempDir dir;
-  constexpr int kDocs = 2600, kCopies = 16;  // 16 ids written twice, far apart: some in both shards
+  constexpr int kDocs = 2600, kCopies = 16;  // 16 ids written twice, far apart: some in both parts
   std::string in;
   for (int i = 0; i < kDocs; ++i) {
     const std::string n = std::to_string(i);
@@ -163,10 +163,10 @@ TEST_CASE("a bulk build of a new index writes one shard per thread and merges th
   IndexOptions options;
   options.threads = 2;
   const IndexSummary s = rasd::test::index_paths(dir / "db", {dir / "in"}, nullptr, options);
-  CHECK(s.shards == 2);
+  CHECK(s.parts == 2);
   CHECK(s.added == kDocs + kCopies);
   CHECK(s.replaced == kCopies);
-  CHECK_FALSE(std::filesystem::exists(dir / "db.shard-1"));
+  CHECK_FALSE(std::filesystem::exists(dir / "db.part-1"));
   const Xapian::Database db(dir / "db");
   CHECK(db.get_doccount() == kDocs + kCopies);
   for (int c = 0; c < kCopies; ++c) {

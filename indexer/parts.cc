@@ -1,4 +1,4 @@
-#include "indexer/shards.h"
+#include "indexer/parts.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,7 +15,8 @@ namespace rasd {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view kShardSuffix = ".shard-";
+constexpr std::string_view kPartSuffix = ".part-";
+constexpr std::string_view kOlderPartSuffix = ".shard-";  // what earlier rasd versions named them
 
 // "a/b/" and "a/./b" as "a/b": siblings are named after the last component.
 fs::path folder(const std::string& dir) {
@@ -63,28 +64,31 @@ std::size_t drop_older_copies(const std::string& dir) {
 
 std::string sibling(const std::string& dir, const std::string& suffix) { return folder(dir).string() + suffix; }
 
-std::string shard_dir(const std::string& dir, unsigned n) {
-  return sibling(dir, std::string(kShardSuffix) + std::to_string(n));
+std::string part_dir(const std::string& dir, unsigned n) {
+  return sibling(dir, std::string(kPartSuffix) + std::to_string(n));
 }
 
-std::vector<std::string> leftover_shards(const std::string& dir) {
+std::vector<std::string> leftover_parts(const std::string& dir) {
   const fs::path index = folder(dir);
   const fs::path parent = index.has_parent_path() ? index.parent_path() : fs::path(".");
-  const std::string stem = index.filename().string() + std::string(kShardSuffix);
+  const std::string name = index.filename().string();
+  const std::string stem = name + std::string(kPartSuffix), older = name + std::string(kOlderPartSuffix);
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(parent, ec))
-    if (e.is_directory() && e.path().filename().string().starts_with(stem)) out.push_back(e.path().string());
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    const std::string f = e.path().filename().string();
+    if (e.is_directory() && (f.starts_with(stem) || f.starts_with(older))) out.push_back(e.path().string());
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::size_t compact_into(const std::string& dir, const std::vector<std::string>& shards, const std::string& out) {
+std::size_t compact_into(const std::string& dir, const std::vector<std::string>& parts, const std::string& out) {
   fs::remove_all(out);
   std::string part = dir;
   try {
     Xapian::Database all(dir);
-    for (const std::string& s : shards) {
+    for (const std::string& s : parts) {
       part = s;
       all.add_database(Xapian::Database(s));
     }
