@@ -53,7 +53,7 @@ DateWords DateWords::load() {
       if (p.words.empty()) continue;
       // era, past, next and month_cue words only ever follow or precede a date's first word:
       // kept out of the filter, the common ones (في, بعد, خلال) skip the look-ups.
-      if (kind != "era" && kind != "past" && kind != "next" && kind != "month_cue")
+      if (kind != "era" && kind != "past" && kind != "next" && kind != "month_cue" && kind != "year_preposition")
         w.starts.add_with_lam_forms(p.words.front());
       PhraseIndex* index = kind == "month" ? &w.months : kind == "hijri" ? &w.hijri
                          : kind == "relative" ? &w.relative : kind == "weekday" ? &w.weekdays : nullptr;
@@ -61,7 +61,8 @@ DateWords DateWords::load() {
         index->add(std::move(p));
         continue;
       }
-      DateWordSet* set = kind == "era" ? &w.era : kind == "year_cue" ? &w.year_cue : kind == "past" ? &w.past
+      DateWordSet* set = kind == "era" ? &w.era : kind == "year_cue" ? &w.year_cue
+                   : kind == "year_preposition" ? &w.year_preposition : kind == "past" ? &w.past
                    : kind == "next" ? &w.next : kind == "month_cue" ? &w.month_cue : &w.today;
       set->insert(p.words.front());
     }

@@ -62,7 +62,7 @@ struct PhraseHit {
 
 struct DateWords {
   PhraseIndex months, hijri, relative, weekdays;
-  DateWordSet era, year_cue, past, next, today, month_cue;
+  DateWordSet era, year_cue, year_preposition, past, next, today, month_cue;
   /// Every word a date may start with (not numbers): month, Hijri month, weekday, year cue,
   /// relative phrase, today. About a hundred words: 4 KiB of bits stay in the first-level cache.
   WordFilter starts{15};

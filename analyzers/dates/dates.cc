@@ -1,5 +1,6 @@
 // Date extraction (ARABIC.md §4): month names of the three Gregorian naming systems and their
-// paired forms, Hijri dates with هـ, numeric and ISO dates, "عام 2018", and relative forms that
+// paired forms, Hijri dates with هـ, numeric and ISO dates, "عام 2018", "في 1987", Hijri years
+// ("عام 1325 هـ"), and relative forms that
 // resolve against the publication date only when it is known.
 #include "analyzers/dates/dates.h"
 
@@ -91,7 +92,16 @@ DateMention mention(const Scan& s, std::size_t first, std::size_t last, const Ym
   return out;
 }
 
-/// 2019-02-14, 14/02/2019, 14.02.2019 (day first, as Arabic text writes it).
+/// The separator of a numeric date's gap: '-' or '/', alone or with a space either side
+/// (26 / 4 / 1948); 0 for any other gap.
+char numeric_separator(std::string_view gap) {
+  if (gap.size() > 3) return 0;
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  return gap == "-" || gap == "/" ? gap.front() : 0;
+}
+
+/// 2019-02-14, 14/02/2019, 14.02.2019, 26 / 4 / 1948 (day first, as Arabic text writes it).
 std::optional<DateMention> numeric_date(const Scan& s, std::size_t i, std::size_t& last) {
   std::string_view parts[3];
   const std::string& t = s.tokens[i].norm;
@@ -101,7 +111,7 @@ std::optional<DateMention> numeric_date(const Scan& s, std::size_t i, std::size_
     parts[1] = std::string_view(t).substr(dot1 + 1, dot2 - dot1 - 1);
     parts[2] = std::string_view(t).substr(dot2 + 1);
     last = i;
-  } else if (i + 2 < s.tokens.size() && (s.gap(i) == "-" || s.gap(i) == "/") && s.gap(i + 1) == s.gap(i)) {
+  } else if (i + 2 < s.tokens.size() && numeric_separator(s.gap(i)) && numeric_separator(s.gap(i)) == numeric_separator(s.gap(i + 1))) {
     for (int k = 0; k < 3; ++k) parts[k] = s.tokens[i + k].norm;
     last = i + 2;
   } else {
@@ -188,17 +198,55 @@ std::optional<DateMention> month_date(const Scan& s, std::size_t i, std::size_t&
   return mention(s, first, last, v);
 }
 
-/// عام 2018, العام 2018, لعام 2018.
+/// The Gregorian year of the Hijri year `hy` written at token k (its era mark joined, 1325هـ,
+/// or the next word, 1325 هـ): the year that holds the Hijri year's middle (1 Rajab), since a
+/// Hijri year of 354 days straddles two. `last` moves to the era mark.
+std::optional<int> hijri_year_at(const Scan& s, std::size_t k, std::size_t& last) {
+  std::string_view w = s.tokens[k].norm;
+  const bool era_suffix = w.size() > kHehUtf8.size() && w.substr(w.size() - kHehUtf8.size()) == kHehUtf8;
+  if (era_suffix) w.remove_suffix(kHehUtf8.size());
+  const auto y = number(w);
+  if (!y || *y < kMinHijriYear || *y > kMaxHijriYear) return std::nullopt;
+  std::size_t end = k;
+  if (!era_suffix) {
+    if (k + 1 >= s.tokens.size() || !s.joined(k) || !s.words.era.count(s.tokens[k + 1].norm)) return std::nullopt;
+    end = k + 1;
+  }
+  constexpr int kRajab = 7;
+  int gy = 0, gm = 0, gd = 0;
+  if (!hijri_to_gregorian(*y, kRajab, 1, gy, gm, gd)) return std::nullopt;
+  last = end;
+  return gy;
+}
+
+/// عام 2018, العام 2018, لعام 2018, سنة 2019; a Hijri year with its era mark (عام 1325 هـ).
 std::optional<DateMention> year_date(const Scan& s, std::size_t i, std::size_t& last) {
   if (!s.forms) return std::nullopt;
   const ProcliticForms& forms = *s.forms;
   bool cue = false;
   for (std::size_t f = 0; f < forms.size() && !cue; ++f) cue = s.words.year_cue.count(forms[f]) > 0;
   if (!cue || !s.joined(i)) return std::nullopt;
+  if (const auto hy = hijri_year_at(s, i + 1, last)) return mention(s, i, last, Ymd{*hy, 0, 0});
   const auto y = number(s.tokens[i + 1].norm);
   if (!y || *y < kMinYear || *y > kMaxYear) return std::nullopt;
   last = i + 1;
   return mention(s, i, last, Ymd{*y, 0, 0});
+}
+
+/// A four-digit year right after a preposition (في 1987, منذ 2011): the preposition is part of
+/// the date. Found from the number, since في is far too frequent to open every date look-up;
+/// `first` moves to the preposition.
+std::optional<DateMention> year_after_preposition(const Scan& s, std::size_t i, std::size_t& first) {
+  const std::string& w = s.tokens[i].norm;
+  if (i == 0 || w.size() != 4 || !s.joined(i - 1) || !s.words.year_preposition.count(s.tokens[i - 1].norm))
+    return std::nullopt;
+  const auto y = number(w);
+  if (!y || *y < kMinYear || *y > kMaxYear) return std::nullopt;
+  // في 2000 قرية: a number followed by a counted word is no year; a year ends the phrase or
+  // comes before punctuation, a month-less cue word or a stop word
+  if (i + 1 < s.tokens.size() && s.joined(i) && !s.tokens[i + 1].stop) return std::nullopt;
+  first = i - 1;
+  return mention(s, first, i, Ymd{*y, 0, 0});
 }
 
 Ymd shift(const Ymd& p, char unit, int offset) {
@@ -267,6 +315,10 @@ std::vector<DateMention> DateExtractor::extract(std::string_view text, const std
     s.forms = &forms;
     std::size_t last = i;
     std::optional<DateMention> d = numeric_date(s, i, last);
+    if (!d && digit && i > 0 && (out.empty() || out.back().end <= tokens[i - 1].start)) {
+      std::size_t first = i;  // the preposition before it belongs to no earlier date
+      d = year_after_preposition(s, i, first);
+    }
     if (!d) d = month_date(s, i, last);
     if (!d) d = year_date(s, i, last);
     if (!d) d = relative_date(s, i, last);
