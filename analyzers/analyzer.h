@@ -21,19 +21,42 @@ class WordFilter;
 class Tokenizer;
 class EntityExtractor;
 class DateExtractor;
+namespace ner {
+class Model;
+class FeatureExtractor;
+class Tagger;
+class TaggerMemo;
+}  // namespace ner
 
 /// Bumped whenever a change alters the terms produced for some text: indexes built by another
 /// version are refused with a message to re-index.
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyzerVersion = 2;
+
+/// Which trained mention recognizer (analyzers/ner/) runs beside the gazetteer.
+enum class Recognizer {
+  Builtin,  // analyzers/data/ner_model.bin, compiled in
+  None,     // the gazetteer and its patterns alone
+  Given,    // the model file in AnalyzerConfig::recognizer_model (the trainer's folds)
+};
 
 /// How an Analyzer is built.
 struct AnalyzerConfig {
+  AnalyzerConfig(StemmerKind s = StemmerKind::Light, std::string dir = {}, Recognizer r = Recognizer::Builtin,
+                 std::string model = {})
+      : stemmer(s), gazetteer_dir(std::move(dir)), recognizer(r), recognizer_model(std::move(model)) {}
   StemmerKind stemmer = StemmerKind::Light;
   std::string gazetteer_dir;  // extra or overriding gazetteer entries; empty for the built-in only
+  Recognizer recognizer = Recognizer::Builtin;
+  std::string recognizer_model;  // Recognizer::Given: the model file's bytes
 };
 
 /// What a single analysis should do beyond tokens.
-enum class Extraction { TokensOnly, Full };
+enum class Extraction {
+  TokensOnly,
+  Known,  // entities the gazetteer and its patterns know, and dates: for queries and labels,
+          // too short for the recognizer to read
+  Full,   // and the recognizer's mentions: for documents
+};
 
 /// Per-call context: corpus evidence for the stemmer and the publication date (ISO day) that
 /// relative dates resolve against.
@@ -42,6 +65,7 @@ struct AnalyzeContext {
   std::optional<std::string> published;  // "YYYY-MM-DD" when known
   Extraction extraction = Extraction::Full;
   StemMemo* memo = nullptr;  // this thread's stems under `stats` (stem_memo.h); none: no memo
+  ner::TaggerMemo* tagger_memo = nullptr;  // this thread's recognizer word scores; none: no memo
 };
 
 class Analyzer {
@@ -68,10 +92,13 @@ class Analyzer {
 
   const AnalyzerConfig& config() const { return config_; }
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  /// The recognizer's model, or null when the analyzer runs none.
+  const ner::Model* recognizer() const { return ner_model_.get(); }
   /// e.g. "rasd-light/1": stored in the index and compared on open.
   std::string name() const;
 
  private:
+  void load_recognizer();
   AnalyzerConfig config_;
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<Tokenizer> tokenizer_;
@@ -81,6 +108,11 @@ class Analyzer {
   std::unique_ptr<WordStemmer> stemmer_;
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<DateExtractor> dates_;
+  std::unique_ptr<WordStemmer> ner_stemmer_;  // light, whatever the index's stemmer: features
+  std::unique_ptr<ner::Model> ner_model_;
+  std::unique_ptr<ner::FeatureExtractor> ner_features_;
+  std::unique_ptr<ner::Tagger> tagger_;
+  std::string ner_digest_;  // of the model file: part of name()
 };
 
 }  // namespace rasd

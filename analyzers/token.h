@@ -22,6 +22,10 @@ struct Token {
 
 enum class EntityType { Country, Organization, Person, Place };
 
+/// What found a mention: a gazetteer entry (its id, labels and country), a title or name
+/// pattern (a person outside the gazetteer), or the trained recognizer (analyzers/ner/).
+enum class MentionSource : std::uint8_t { Gazetteer, Pattern, Model };
+
 /// A named entity found in the text.
 struct EntityMention {
   EntityType type = EntityType::Country;
@@ -32,6 +36,8 @@ struct EntityMention {
   std::uint32_t start = 0, end = 0;            // byte span in the original text
   std::uint32_t first_pos = 0, last_pos = 0;   // token positions covered
   bool adjective = false;  // a nisba form (المغربية, الإسرائيليين) rather than the name itself
+  MentionSource source = MentionSource::Gazetteer;
+  float confidence = 1.0f;  // the recognizer's probability of the span's tags; 1 for the others
 };
 
 enum class DatePrecision { Year, Month, Day };
@@ -51,6 +57,7 @@ struct Analysis {
 };
 
 const char* to_string(EntityType type);      // "country", "org", "person", "place"
+const char* to_string(MentionSource source);  // "gazetteer", "pattern", "model"
 const char* to_string(DatePrecision precision);  // "year", "month", "day"
 
 }  // namespace rasd

@@ -6,6 +6,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/model_mentions.h"
 #include "index/schema.h"
 
 namespace rasd {
@@ -38,9 +39,17 @@ std::string EntityCatalog::resolve(const EntityKind& kind, std::string_view raw)
   for (const std::string* id : {&as_given, &upper, &lower})
     if (exists(kind, *id)) return *id;
   // An Arabic (or aliased) name the gazetteer knows: the extractor finds it as a whole.
-  const Analysis a = analyzer_.analyze(value);
+  AnalyzeContext known;
+  known.extraction = Extraction::Known;
+  const Analysis a = analyzer_.analyze(value, known);
   for (const EntityMention& m : a.entities)
     if (&entity_kind(m.type) == &kind && m.start == 0 && m.end == value.size()) return m.id;
+  // A name the recognizer found: its id comes from the name's words (person:"أبو محمد العدناني")
+  if (kind.type && *kind.type != EntityType::Country) {  // the recognizer finds no countries
+    const EntityType* type = &*kind.type;
+    const std::string id = model_entity_id(analyzer_.gazetteer(), *type, a.tokens);
+    if (exists(kind, id)) return id;
+  }
   if (std::string id = find_by_label(kind, value); !id.empty()) return id;
   return kind.letter == schema::kCountryLetter ? upper : as_given;
 }

@@ -76,6 +76,7 @@ Q QueryTerms::word(const Token& t, std::size_t offset) {
 std::vector<Q> QueryTerms::words(std::string_view words, std::size_t offset) {
   AnalyzeContext actx;
   actx.stats = ctx_.stats;
+  actx.extraction = Extraction::Known;  // a query is too short for the recognizer
   const Analysis a = ctx_.analyzer.analyze(words, actx);
   bool all_stop = true;
   for (const Token& t : a.tokens) all_stop = all_stop && t.stop;

@@ -234,6 +234,7 @@ EntityMention to_mention(const Context& c, const std::vector<Match>& found, cons
     std::string norm;
     for (std::uint32_t t = full.first; t <= full.last; ++t) norm += (norm.empty() ? "" : " ") + c.tokens[t].norm;
     out.type = EntityType::Person;
+    out.source = MentionSource::Pattern;
     out.id = entity_match::slug(norm);
     out.label_ar = span_text(c, full);
     out.label_en = out.id;

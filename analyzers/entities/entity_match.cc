@@ -212,7 +212,7 @@ std::optional<Match> title_person_at(const Context& c, std::size_t i) {
   return m;
 }
 
-std::string slug(std::string_view normalized_name) {
+std::string slug(std::string_view normalized_name, std::string_view prefix) {
   std::string out;
   std::size_t i = 0;
   while (i < normalized_name.size()) {
@@ -254,7 +254,7 @@ std::string slug(std::string_view normalized_name) {
     }
     out += latin;
   }
-  return "person-" + out;
+  return std::string(prefix) + out;
 }
 
 }  // namespace rasd::entity_match

@@ -47,7 +47,8 @@ std::optional<Match> longest_at(const Context& c, std::size_t i, const Proclitic
 /// A person's name after a title (وزير الداخلية, الشيخ) starting at token i, if any.
 std::optional<Match> title_person_at(const Context& c, std::size_t i);
 
-/// A stable ascii slug of an Arabic name (for persons outside the gazetteer).
-std::string slug(std::string_view normalized_name);
+/// A stable ascii slug of an Arabic name (for persons outside the gazetteer): "person-" and
+/// the name's letters transliterated, or `prefix` and them.
+std::string slug(std::string_view normalized_name, std::string_view prefix = "person-");
 
 }  // namespace rasd::entity_match

@@ -136,4 +136,69 @@ std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>
   return out;
 }
 
+namespace {
+
+/// The token index of a mention's first and last tokens (tokens are sorted by position).
+std::pair<std::size_t, std::size_t> token_range(const std::vector<Token>& tokens, const EntityMention& e) {
+  auto at = [&](std::uint32_t pos) {
+    return static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), pos,
+                                                     [](const Token& t, std::uint32_t p) { return t.pos < p; }) -
+                                    tokens.begin());
+  };
+  return {at(e.first_pos), at(e.last_pos)};
+}
+
+/// A full name's last word, when it may name the person alone (the rules lend() applies to
+/// persons found by a title pattern), else empty.
+std::string_view lent_last_name(const Gazetteer& g, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  if (last == first || g.connectors().count(tokens[last - 1].norm)) return {};
+  const std::string& w = tokens[last].norm;
+  if (g.not_alone().count(w) || (g.word_flags(w) & kGivenName)) return {};
+  return w;
+}
+
+}  // namespace
+
+void resolve_short_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens,
+                                  const std::vector<EntityMention>& mentions, std::vector<EntityMention>& model) {
+  struct Lent {
+    std::string_view word;
+    const EntityMention* person;
+    std::uint32_t start;
+    bool clash;
+  };
+  std::vector<Lent> lent;  // a handful per text
+  auto lend = [&](const EntityMention& e) {
+    if (e.type != EntityType::Person) return;
+    const auto [first, last] = token_range(tokens, e);
+    const std::string_view w = lent_last_name(g, tokens, first, last);
+    if (w.empty()) return;
+    for (Lent& l : lent)
+      if (l.word == w) {
+        l.clash = l.clash || l.person->id != e.id;
+        return;
+      }
+    lent.push_back({w, &e, e.start, false});
+  };
+  for (const EntityMention& e : mentions) lend(e);
+  for (const EntityMention& e : model) lend(e);
+  if (lent.empty()) return;
+  for (EntityMention& e : model) {
+    if (e.type != EntityType::Person || e.first_pos != e.last_pos) continue;
+    const auto [first, last] = token_range(tokens, e);
+    const ProcliticForms forms(tokens[first].norm);  // ولافروف: the short name with a proclitic
+    for (const Lent& l : lent) {
+      if (l.clash || l.start >= e.start) continue;
+      bool same = false;
+      for (std::size_t f = 0; f < forms.size() && !same; ++f) same = forms[f] == l.word;
+      if (!same) continue;
+      e.id = l.person->id;
+      e.label_ar = l.person->label_ar;
+      e.label_en = l.person->label_en;
+      e.country = l.person->country;
+      break;
+    }
+  }
+}
+
 }  // namespace rasd::entity_match

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzers/entities/entity_match.h"
+#include "analyzers/token.h"
 
 namespace rasd::entity_match {
 
@@ -14,5 +15,12 @@ namespace rasd::entity_match {
 /// gazetteer person's last name can be); persons found by a title pattern need a full scan.
 std::vector<Match> last_name_mentions(const Context& c, const std::vector<Match>& found,
                                       const std::vector<std::uint32_t>& gated);
+
+/// Short mentions the recognizer found of persons named in full earlier in the text (by the
+/// gazetteer, a title pattern or the recognizer): a one-word person mention that is the last
+/// name an earlier full name lends (as last_name_mentions() reads them) takes that person's id
+/// and labels. `mentions` are the gazetteer's, `model` the recognizer's; both sorted.
+void resolve_short_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens,
+                                  const std::vector<EntityMention>& mentions, std::vector<EntityMention>& model);
 
 }  // namespace rasd::entity_match

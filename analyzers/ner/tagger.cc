@@ -1,0 +1,159 @@
+// Scoring and Viterbi decoding of the recognizer (tagger.h).
+#include "analyzers/ner/tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "error/error.h"
+
+namespace rasd::ner {
+namespace {
+
+int type_code(std::string_view name) {
+  if (name == "PERS") return static_cast<int>(EntityType::Person);
+  if (name == "LOC") return static_cast<int>(EntityType::Place);
+  if (name == "ORG") return static_cast<int>(EntityType::Organization);
+  return -1;  // MISC: learned, never reported
+}
+
+}  // namespace
+
+const WordScores& TaggerMemo::put(std::string key, WordScores s) {
+  if (map_.size() >= kMaxWords) {
+    overflow_ = std::move(s);
+    return overflow_;
+  }
+  return map_.emplace(std::move(key), std::move(s)).first->second;
+}
+
+Tagger::Tagger(const Model& model, const FeatureExtractor& features)
+    : model_(model), features_(features), k_(model.classes()) {
+  for (std::size_t c = 0; c < k_; ++c) {
+    const std::string& n = model.class_name(c);
+    const bool b = n.size() > 2 && n[0] == 'B' && n[1] == '-', i = n.size() > 2 && n[0] == 'I' && n[1] == '-';
+    if (!b && !i && n != "O") throw Error("analyzers/data/ner_model.bin: unknown tag " + n);
+    type_of_.push_back(b || i ? type_code(std::string_view(n).substr(2)) : -1);
+    begins_.push_back(b);
+    continues_.push_back(-1);
+    if (i)
+      for (std::size_t o = 0; o < k_; ++o)
+        if (model.class_name(o) == "B-" + n.substr(2)) continues_.back() = static_cast<int>(o);
+  }
+  boundary_.at.assign(kOffsets * k_, 0);
+  for (int d = -kWindow; d <= kWindow; ++d)
+    if (const std::int16_t* w = model_.weights(at_offset(FeatureExtractor::boundary(), d)))
+      for (std::size_t c = 0; c < k_; ++c) boundary_.at[static_cast<std::size_t>(d + kWindow) * k_ + c] += w[c];
+}
+
+WordScores Tagger::word_scores(std::string_view norm, bool stop) const {
+  thread_local std::vector<WordAttribute> attrs;
+  features_.word_attributes(norm, stop, attrs);
+  WordScores s;
+  s.at.assign(kOffsets * k_, 0);
+  for (const WordAttribute& a : attrs)
+    for (int d = -kWindow; d <= kWindow; ++d) {
+      if (!(a.offsets & (1u << (d + kWindow)))) continue;
+      const std::int16_t* w = model_.weights(at_offset(a.attr, d));
+      if (!w) continue;
+      std::int32_t* row = s.at.data() + static_cast<std::size_t>(d + kWindow) * k_;
+      for (std::size_t c = 0; c < k_; ++c) row[c] += w[c];
+    }
+  return s;
+}
+
+std::vector<float> Tagger::probabilities(std::string_view text, const std::vector<Token>& tokens,
+                                         const std::vector<EntityMention>& mentions, TaggerMemo* memo) const {
+  const std::size_t n = tokens.size();
+  std::vector<const WordScores*> words(n);
+  std::vector<WordScores> local;  // without a memo: this text's word scores
+  local.reserve(memo ? 0 : n);
+  std::string key;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!memo) {
+      local.push_back(word_scores(tokens[i].norm, tokens[i].stop));
+      words[i] = &local.back();
+      continue;
+    }
+    key.assign(tokens[i].norm).push_back(tokens[i].stop ? '\1' : '\0');
+    const WordScores* s = memo->find(key);
+    words[i] = s ? s : &memo->put(key, word_scores(tokens[i].norm, tokens[i].stop));
+  }
+  const std::vector<std::uint8_t> tags = mention_tags(tokens, mentions);
+  std::vector<float> out(n * k_);
+  std::vector<std::int32_t> sum(k_);
+  std::vector<std::uint64_t> context;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::fill(sum.begin(), sum.end(), 0);
+    for (int d = -kWindow; d <= kWindow; ++d) {
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+      const WordScores& w = j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? boundary_ : *words[static_cast<std::size_t>(j)];
+      const std::int32_t* row = w.at.data() + static_cast<std::size_t>(d + kWindow) * k_;
+      for (std::size_t c = 0; c < k_; ++c) sum[c] += row[c];
+    }
+    features_.context_keys(text, tokens, tags, i, context);
+    for (std::uint64_t key64 : context)
+      if (const std::int16_t* w = model_.weights(key64))
+        for (std::size_t c = 0; c < k_; ++c) sum[c] += w[c];
+    // one-vs-rest logistic regression, normalised over the classes (as LIBLINEAR predicts)
+    float total = 0;
+    float* p = out.data() + i * k_;
+    for (std::size_t c = 0; c < k_; ++c) {
+      p[c] = 1.0f / (1.0f + std::exp(-(model_.bias(c) + model_.scale() * static_cast<float>(sum[c]))));
+      total += p[c];
+    }
+    for (std::size_t c = 0; c < k_; ++c) p[c] /= total;
+  }
+  return out;
+}
+
+std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& tokens,
+                              const std::vector<EntityMention>& mentions, TaggerMemo* memo) const {
+  const std::size_t n = tokens.size();
+  if (n == 0) return {};
+  const std::vector<float> p = probabilities(text, tokens, mentions, memo);
+  constexpr float kImpossible = -std::numeric_limits<float>::infinity();
+  auto allowed = [&](std::size_t from, std::size_t to) {  // from = k_: the start
+    if (continues_[to] < 0) return true;
+    return from < k_ && (static_cast<int>(from) == continues_[to] || continues_[from] == continues_[to]);
+  };
+  std::vector<float> best(n * k_, kImpossible);
+  std::vector<std::uint8_t> back(n * k_, 0);
+  for (std::size_t c = 0; c < k_; ++c)
+    if (allowed(k_, c)) best[c] = std::log(p[c]);
+  for (std::size_t i = 1; i < n; ++i)
+    for (std::size_t c = 0; c < k_; ++c) {
+      const float lp = std::log(p[i * k_ + c]);
+      for (std::size_t b = 0; b < k_; ++b) {
+        if (!allowed(b, c) || best[(i - 1) * k_ + b] == kImpossible) continue;
+        const float v = best[(i - 1) * k_ + b] + lp;
+        if (v > best[i * k_ + c]) {
+          best[i * k_ + c] = v;
+          back[i * k_ + c] = static_cast<std::uint8_t>(b);
+        }
+      }
+    }
+  std::vector<std::size_t> path(n);
+  path[n - 1] = static_cast<std::size_t>(std::max_element(best.end() - static_cast<std::ptrdiff_t>(k_), best.end()) -
+                                         (best.end() - static_cast<std::ptrdiff_t>(k_)));
+  for (std::size_t i = n - 1; i > 0; --i) path[i - 1] = back[i * k_ + path[i]];
+  std::vector<Span> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t c = path[i];
+    if (type_of_[c] < 0 && continues_[c] < 0 && !begins_[c]) continue;  // O
+    const float pc = p[i * k_ + c];
+    if (begins_[c]) {
+      out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), EntityType::Person, pc});
+      out.back().type = type_of_[c] < 0 ? EntityType::Person : static_cast<EntityType>(type_of_[c]);
+      if (type_of_[c] < 0) out.back().confidence = -1;  // MISC: dropped below
+    } else if (!out.empty() && out.back().last + 1 == i) {
+      out.back().last = static_cast<std::uint32_t>(i);
+      if (out.back().confidence >= 0) out.back().confidence = std::min(out.back().confidence, pc);
+    }
+  }
+  std::erase_if(out, [](const Span& s) { return s.confidence < 0; });
+  return out;
+}
+
+}  // namespace rasd::ner

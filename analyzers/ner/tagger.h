@@ -1,0 +1,71 @@
+// The recognizer's inference: scores every token's tags with the model's weights over its
+// features (a maximum-entropy classifier), then finds the best tag sequence that respects BIO
+// (an I- tag only continues its own type) with Viterbi, and reads off the mentions.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzers/ner/features.h"
+#include "analyzers/ner/model.h"
+#include "analyzers/token.h"
+#include "analyzers/word_set.h"
+
+namespace rasd::ner {
+
+/// A mention the recognizer found: tokens [first, last] (indices), its type, and the
+/// probability of its least certain tag.
+struct Span {
+  std::uint32_t first = 0, last = 0;
+  EntityType type = EntityType::Person;
+  float confidence = 0;
+};
+
+/// The summed weights of one word's attributes at each offset, computed once per word form.
+struct WordScores {
+  std::vector<std::int32_t> at;  // kOffsets x classes
+};
+
+/// Word scores already computed by one thread (not thread-safe: one per thread).
+class TaggerMemo {
+ public:
+  static constexpr std::size_t kMaxWords = 1u << 18;  // bounds the memory (about 50 MB)
+  const WordScores* find(std::string_view key) const {
+    const auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  const WordScores& put(std::string key, WordScores s);
+
+ private:
+  std::unordered_map<std::string, WordScores, StringViewHash, std::equal_to<>> map_;
+  WordScores overflow_;
+};
+
+class Tagger {
+ public:
+  Tagger(const Model& model, const FeatureExtractor& features);
+
+  /// The mentions in `tokens` of `text`, given the gazetteer's `mentions` there (features),
+  /// in text order; MISC mentions are left out.
+  std::vector<Span> tag(std::string_view text, const std::vector<Token>& tokens,
+                        const std::vector<EntityMention>& mentions, TaggerMemo* memo = nullptr) const;
+
+  /// Tag probabilities per token (tokens x classes), for tests and the trainer.
+  std::vector<float> probabilities(std::string_view text, const std::vector<Token>& tokens,
+                                   const std::vector<EntityMention>& mentions, TaggerMemo* memo = nullptr) const;
+
+ private:
+  WordScores word_scores(std::string_view norm, bool stop) const;
+  const Model& model_;
+  const FeatureExtractor& features_;
+  std::size_t k_;
+  WordScores boundary_;
+  std::vector<int> type_of_;     // class -> EntityType, or -1 for O and MISC
+  std::vector<bool> begins_;     // class is a B- tag
+  std::vector<int> continues_;   // class (I-X) -> its B-X class, or -1
+};
+
+}  // namespace rasd::ner
