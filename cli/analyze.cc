@@ -1,4 +1,5 @@
 // `rasd analyze`: shows what the analyzer makes of a text: tokens, stems, entities, dates.
+#include <cmath>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -34,7 +35,9 @@ void print_json(const Analysis& a, std::string_view text) {
   for (const EntityMention& e : a.entities) {
     nlohmann::json j = {{"entity", {{"type", to_string(e.type)}, {"id", e.id}, {"label_ar", e.label_ar},
                                     {"label_en", e.label_en}, {"start", e.start}, {"end", e.end},
-                                    {"text", text.substr(e.start, e.end - e.start)}}}};
+                                    {"text", text.substr(e.start, e.end - e.start)},
+                                    {"source", to_string(e.source)}}}};
+    if (e.source == MentionSource::Model) j["entity"]["confidence"] = std::round(e.confidence * 1000) / 1000;
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   for (const DateMention& d : a.dates) {
@@ -53,8 +56,9 @@ void print_human(const Analysis& a, std::string_view text) {
                t.stop ? "  stop" : "");
   }
   for (const EntityMention& e : a.entities)
-    fmt::print("entity  {:<7} {:<12} {} / {}  {}-{}  {}\n", to_string(e.type), e.id, e.label_ar, e.label_en, e.start,
-               e.end, text.substr(e.start, e.end - e.start));
+    fmt::print("entity  {:<7} {:<12} {} / {}  {}-{}  {}  {}{}\n", to_string(e.type), e.id, e.label_ar, e.label_en, e.start,
+               e.end, text.substr(e.start, e.end - e.start), to_string(e.source),
+               e.source == MentionSource::Model ? fmt::format(" {:.3f}", e.confidence) : "");
   for (const DateMention& d : a.dates)
     fmt::print("date    {:<10} {:<5}  {}-{}  {}\n", d.value, to_string(d.precision), d.start, d.end,
                text.substr(d.start, d.end - d.start));

@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -46,8 +47,12 @@ void index_tokens(const Analysis& a, Xapian::termpos base, bool title, Xapian::D
 }
 
 nlohmann::json entity_json(const EntityMention& e, std::string_view text, const char* field) {
-  return {{"type", to_string(e.type)}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en},
-          {"start", e.start}, {"end", e.end}, {"text", text.substr(e.start, e.end - e.start)}, {"field", field}};
+  nlohmann::json j = {{"type", to_string(e.type)}, {"id", e.id}, {"label_ar", e.label_ar}, {"label_en", e.label_en},
+                      {"start", e.start}, {"end", e.end}, {"text", text.substr(e.start, e.end - e.start)},
+                      {"field", field}};
+  if (e.source != MentionSource::Gazetteer) j["source"] = to_string(e.source);  // the gazetteer's go without
+  if (e.source == MentionSource::Model) j["confidence"] = std::round(e.confidence * 1000) / 1000;
+  return j;
 }
 
 nlohmann::json date_json(const DateMention& d, std::string_view text, const char* field) {
@@ -140,14 +145,14 @@ std::uint64_t content_hash(const Report& r) {
   return hash64(r.published.value_or(""), h);
 }
 
-BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo* memo) const {
+BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo* memo, ner::TaggerMemo* tagger_memo) const {
   BuiltDocument out;
   out.id = r.id;
   out.id_term = id_term(r.id);
   out.origin = r.origin;
   out.content_hash = content_hash(r);
   AnalyzeContext ctx{stats, r.published ? std::optional<std::string>(day_of(*r.published)) : std::nullopt,
-                     Extraction::Full, memo};
+                     Extraction::Full, memo, tagger_memo};
   const Analysis title = analyzer_.analyze(r.title, ctx);
   const Analysis body = analyzer_.analyze(r.body, ctx);
   if (!r.published)

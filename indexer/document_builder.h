@@ -32,8 +32,10 @@ std::uint64_t content_hash(const Report& report);
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
-  /// `memo` (one per thread) remembers stems across the documents of a run.
-  BuiltDocument build(Report report, const TermStats* stats, StemMemo* memo = nullptr) const;
+  /// `memo` and `tagger_memo` (one each per thread) remember stems and the recognizer's word
+  /// scores across the documents of a run.
+  BuiltDocument build(Report report, const TermStats* stats, StemMemo* memo = nullptr,
+                      ner::TaggerMemo* tagger_memo = nullptr) const;
 
  private:
   const Analyzer& analyzer_;

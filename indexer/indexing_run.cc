@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "error/error.h"
+#include "analyzers/ner/tagger.h"
 #include "analyzers/stem/stem_memo.h"
 #include "indexer/clean.h"
 #include "indexer/corpus_stats.h"
@@ -97,6 +98,7 @@ class Run {
     for (unsigned w = 0; w < threads_; ++w)
       stats.push_back(std::make_unique<CorpusStats>(batch_.docs ? &batch_ : nullptr, writer_.dir()));
     memos_.resize(threads_);
+    tagger_memos_.resize(threads_);
     const DocumentBuilder builder(analyzer_);
     if (split()) write_split(builder, stats);
     else write_queued(builder, stats);
@@ -113,7 +115,7 @@ class Run {
     WorkerTasks tasks;
     tasks.load = [&](std::size_t i) { return take(i); };
     tasks.handle = [&](unsigned w, Report& r) {
-      BuiltDocument doc = builder.build(std::move(r), stats[w].get(), &memos_[w]);
+      BuiltDocument doc = builder.build(std::move(r), stats[w].get(), &memos_[w], &tagger_memos_[w]);
       const bool dateline = doc.dateline;
       const WriteResult result = writer_.add(std::move(doc), w);
       if (result.action != WriteResult::Action::Unchanged && ++pending[w] >= options_.batch_size) {
@@ -133,7 +135,7 @@ class Run {
       if (stats[w]->stored_unchanged(id_term(r.id), to_hex(content_hash(r)))) {
         item.unchanged = true;  // a re-run over the same files: no analysis needed
       } else {
-        item.doc = builder.build(std::move(r), stats[w].get(), &memos_[w]);
+        item.doc = builder.build(std::move(r), stats[w].get(), &memos_[w], &tagger_memos_[w]);
       }
       if (!queue_.push(std::move(item))) throw Error("indexing stopped");
     };
@@ -193,6 +195,7 @@ class Run {
   unsigned threads_;
   BatchCounts batch_;
   std::vector<StemMemo> memos_;  // per worker: the stems of this run's statistics
+  std::vector<ner::TaggerMemo> tagger_memos_;  // per worker: the recognizer's word scores
 };
 
 }  // namespace

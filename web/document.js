@@ -5,8 +5,12 @@ import { strings, label } from './i18n.js';
 
 function marked(text, entities, field, lang) {
   const spans = (entities || []).filter((e) => (e.field || 'text') === field && Number.isInteger(e.start));
+  const t = strings(lang);
+  // a name the recognizer found (not a gazetteer entry) is marked dashed and says how sure it was
+  const model = (e) => e.source === 'model' && typeof e.confidence === 'number';
   return markedText(text || '', spans, (piece, e) =>
-    el('span', { class: `entity entity-${e.type}`, title: `${strings(lang)[e.type] || e.type}: ${label(e, lang)}`,
+    el('span', { class: `entity entity-${e.type}${model(e) ? ' entity-model' : ''}`,
+                 title: `${t[e.type] || e.type}: ${label(e, lang)}${model(e) ? ` (${t.modelFound(e.confidence)})` : ''}`,
                  'data-entity': `${e.type}:${e.id}` }, piece));
 }
 

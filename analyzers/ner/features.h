@@ -33,6 +33,10 @@ inline std::uint64_t at_offset(std::uint64_t attr, int offset) {
   return h ^ (h >> 31);
 }
 
+/// The feature of the previous token's tag (a maximum-entropy Markov model: the tagger weighs
+/// each tag given each possible previous tag); "^" before the first token.
+inline std::uint64_t previous_tag(std::string_view tag) { return attribute('T', tag); }
+
 /// One word-level attribute and the offsets at which it counts (bit offset + kWindow).
 struct WordAttribute {
   std::uint64_t attr = 0;

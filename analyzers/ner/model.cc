@@ -65,6 +65,7 @@ Model::Model(std::string_view bytes) {
   }
   scale_ = r.read<float>();
   for (std::uint32_t c = 0; c < k; ++c) bias_.push_back(r.read<float>());
+  for (std::uint32_t c = 0; c < k * k; ++c) transitions_.push_back(r.read<float>());
   cluster_count_ = r.read<std::uint32_t>();
   clusters_ = r.take(cluster_count_ * 8);
   std::vector<std::uint32_t> fps(cluster_count_);
@@ -98,6 +99,8 @@ std::string ModelData::serialize() const {
   }
   put<float>(out, scale);
   for (float b : bias) put<float>(out, b);
+  for (std::size_t c = 0; c < classes.size() * classes.size(); ++c)
+    put<float>(out, c < transitions.size() ? transitions[c] : 0.0f);
   put<std::uint32_t>(out, static_cast<std::uint32_t>(clusters.size()));
   for (const Cluster& c : clusters) {
     put(out, c.fingerprint);

@@ -4,6 +4,7 @@
 //
 // File layout, little-endian:
 //   "RASDNER1", u32 classes K, K x (u8 length, name bytes), f32 weight scale, f32 bias[K],
+//   f32 transition[K x K] (the score of tag j after tag i, added to the log probabilities),
 //   u32 clusters C, C x (u32 word fingerprint, u16 coarse, u16 fine) sorted by fingerprint,
 //   u32 features F, F x u32 key fingerprint sorted, then F x K x i16 weights (weight = q x scale).
 // A fingerprint is the high 32 bits of the 64-bit key (features.h); the trainer leaves out keys
@@ -53,6 +54,8 @@ class Model : public ClusterLookup {
   std::size_t classes() const { return names_.size(); }
   const std::string& class_name(std::size_t c) const { return names_[c]; }
   float bias(std::size_t c) const { return bias_[c]; }
+  /// The score of tag `to` right after tag `from` (a weighted log probability of the pair).
+  float transition(std::size_t from, std::size_t to) const { return transitions_[from * names_.size() + to]; }
   std::size_t features() const { return feature_count_; }
   std::size_t cluster_words() const { return cluster_count_; }
 
@@ -67,7 +70,7 @@ class Model : public ClusterLookup {
 
  private:
   std::vector<std::string> names_;
-  std::vector<float> bias_;
+  std::vector<float> bias_, transitions_;
   float scale_ = 0;
   std::size_t feature_count_ = 0, cluster_count_ = 0;
   const unsigned char* clusters_ = nullptr;  // C x 8 bytes
@@ -80,6 +83,7 @@ struct ModelData {
   std::vector<std::string> classes;
   float scale = 0;
   std::vector<float> bias;
+  std::vector<float> transitions;  // classes x classes; empty: all 0
   struct Cluster {
     std::uint32_t fingerprint;
     std::uint16_t coarse, fine;

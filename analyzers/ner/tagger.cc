@@ -41,6 +41,10 @@ Tagger::Tagger(const Model& model, const FeatureExtractor& features)
       for (std::size_t o = 0; o < k_; ++o)
         if (model.class_name(o) == "B-" + n.substr(2)) continues_.back() = static_cast<int>(o);
   }
+  previous_.assign((k_ + 1) * k_, 0);  // row k_: before the first token
+  for (std::size_t b = 0; b <= k_; ++b)
+    if (const std::int16_t* w = model_.weights(previous_tag(b == k_ ? "^" : model.class_name(b))))
+      for (std::size_t c = 0; c < k_; ++c) previous_[b * k_ + c] = model_.scale() * static_cast<float>(w[c]);
   boundary_.at.assign(kOffsets * k_, 0);
   for (int d = -kWindow; d <= kWindow; ++d)
     if (const std::int16_t* w = model_.weights(at_offset(FeatureExtractor::boundary(), d)))
@@ -63,8 +67,8 @@ WordScores Tagger::word_scores(std::string_view norm, bool stop) const {
   return s;
 }
 
-std::vector<float> Tagger::probabilities(std::string_view text, const std::vector<Token>& tokens,
-                                         const std::vector<EntityMention>& mentions, TaggerMemo* memo) const {
+std::vector<float> Tagger::scores(std::string_view text, const std::vector<Token>& tokens,
+                                  const std::vector<EntityMention>& mentions, TaggerMemo* memo) const {
   const std::size_t n = tokens.size();
   std::vector<const WordScores*> words(n);
   std::vector<WordScores> local;  // without a memo: this text's word scores
@@ -96,53 +100,70 @@ std::vector<float> Tagger::probabilities(std::string_view text, const std::vecto
     for (std::uint64_t key64 : context)
       if (const std::int16_t* w = model_.weights(key64))
         for (std::size_t c = 0; c < k_; ++c) sum[c] += w[c];
-    // one-vs-rest logistic regression, normalised over the classes (as LIBLINEAR predicts)
-    float total = 0;
-    float* p = out.data() + i * k_;
-    for (std::size_t c = 0; c < k_; ++c) {
-      p[c] = 1.0f / (1.0f + std::exp(-(model_.bias(c) + model_.scale() * static_cast<float>(sum[c]))));
-      total += p[c];
-    }
-    for (std::size_t c = 0; c < k_; ++c) p[c] /= total;
+    for (std::size_t c = 0; c < k_; ++c) out[i * k_ + c] = model_.bias(c) + model_.scale() * static_cast<float>(sum[c]);
   }
   return out;
+}
+
+void Tagger::given_previous(const float* score, std::size_t prev, float* p) const {
+  // one-vs-rest logistic regression, normalised over the tags (as LIBLINEAR predicts)
+  const float* t = previous_.data() + prev * k_;
+  float total = 0;
+  for (std::size_t c = 0; c < k_; ++c) {
+    p[c] = 1.0f / (1.0f + std::exp(-(score[c] + t[c])));
+    total += p[c];
+  }
+  for (std::size_t c = 0; c < k_; ++c) p[c] /= total;
 }
 
 std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& tokens,
                               const std::vector<EntityMention>& mentions, TaggerMemo* memo) const {
   const std::size_t n = tokens.size();
   if (n == 0) return {};
-  const std::vector<float> p = probabilities(text, tokens, mentions, memo);
+  const std::vector<float> s = scores(text, tokens, mentions, memo);
   constexpr float kImpossible = -std::numeric_limits<float>::infinity();
+  // Viterbi over the tags given the previous tag. Only previous tags within kBeam of the best
+  // are extended: on most words only O is alive, and one distribution is computed, not nine.
+  constexpr float kBeam = 9.2f;  // log(10^4)
   auto allowed = [&](std::size_t from, std::size_t to) {  // from = k_: the start
     if (continues_[to] < 0) return true;
     return from < k_ && (static_cast<int>(from) == continues_[to] || continues_[from] == continues_[to]);
   };
-  std::vector<float> best(n * k_, kImpossible);
+  std::vector<float> best(n * k_, kImpossible), prob(n * k_, 0);
   std::vector<std::uint8_t> back(n * k_, 0);
+  std::vector<float> p(k_);
+  given_previous(s.data(), k_, p.data());
   for (std::size_t c = 0; c < k_; ++c)
-    if (allowed(k_, c)) best[c] = std::log(p[c]);
-  for (std::size_t i = 1; i < n; ++i)
-    for (std::size_t c = 0; c < k_; ++c) {
-      const float lp = std::log(p[i * k_ + c]);
-      for (std::size_t b = 0; b < k_; ++b) {
-        if (!allowed(b, c) || best[(i - 1) * k_ + b] == kImpossible) continue;
-        const float v = best[(i - 1) * k_ + b] + lp;
+    if (allowed(k_, c)) {
+      best[c] = std::log(p[c]);
+      prob[c] = p[c];
+    }
+  for (std::size_t i = 1; i < n; ++i) {
+    const float* prev = best.data() + (i - 1) * k_;
+    const float top = *std::max_element(prev, prev + k_);
+    for (std::size_t b = 0; b < k_; ++b) {
+      if (prev[b] == kImpossible || prev[b] < top - kBeam) continue;
+      given_previous(s.data() + i * k_, b, p.data());
+      for (std::size_t c = 0; c < k_; ++c) {
+        if (!allowed(b, c)) continue;
+        const float v = prev[b] + std::log(p[c]) + model_.transition(b, c);
         if (v > best[i * k_ + c]) {
           best[i * k_ + c] = v;
           back[i * k_ + c] = static_cast<std::uint8_t>(b);
+          prob[i * k_ + c] = p[c];
         }
       }
     }
+  }
   std::vector<std::size_t> path(n);
-  path[n - 1] = static_cast<std::size_t>(std::max_element(best.end() - static_cast<std::ptrdiff_t>(k_), best.end()) -
-                                         (best.end() - static_cast<std::ptrdiff_t>(k_)));
+  const float* last = best.data() + (n - 1) * k_;
+  path[n - 1] = static_cast<std::size_t>(std::max_element(last, last + k_) - last);
   for (std::size_t i = n - 1; i > 0; --i) path[i - 1] = back[i * k_ + path[i]];
   std::vector<Span> out;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t c = path[i];
     if (type_of_[c] < 0 && continues_[c] < 0 && !begins_[c]) continue;  // O
-    const float pc = p[i * k_ + c];
+    const float pc = prob[i * k_ + c];
     if (begins_[c]) {
       out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i), EntityType::Person, pc});
       out.back().type = type_of_[c] < 0 ? EntityType::Person : static_cast<EntityType>(type_of_[c]);
@@ -152,7 +173,7 @@ std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& t
       if (out.back().confidence >= 0) out.back().confidence = std::min(out.back().confidence, pc);
     }
   }
-  std::erase_if(out, [](const Span& s) { return s.confidence < 0; });
+  std::erase_if(out, [](const Span& sp) { return sp.confidence < 0; });
   return out;
 }
 

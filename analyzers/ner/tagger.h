@@ -1,6 +1,7 @@
 // The recognizer's inference: scores every token's tags with the model's weights over its
-// features (a maximum-entropy classifier), then finds the best tag sequence that respects BIO
-// (an I- tag only continues its own type) with Viterbi, and reads off the mentions.
+// features and the previous tag (a maximum-entropy Markov model), then finds the best tag
+// sequence that respects BIO (an I- tag only continues its own type) with Viterbi, and reads
+// off the mentions.
 #pragma once
 
 #include <cstdint>
@@ -53,16 +54,19 @@ class Tagger {
   std::vector<Span> tag(std::string_view text, const std::vector<Token>& tokens,
                         const std::vector<EntityMention>& mentions, TaggerMemo* memo = nullptr) const;
 
-  /// Tag probabilities per token (tokens x classes), for tests and the trainer.
-  std::vector<float> probabilities(std::string_view text, const std::vector<Token>& tokens,
-                                   const std::vector<EntityMention>& mentions, TaggerMemo* memo = nullptr) const;
+  /// Each token's tag scores before the previous tag's weights are added (tokens x classes).
+  std::vector<float> scores(std::string_view text, const std::vector<Token>& tokens,
+                            const std::vector<EntityMention>& mentions, TaggerMemo* memo = nullptr) const;
 
  private:
+  /// The tag probabilities of a token with `score`s after tag `prev` (k_: the text's start).
+  void given_previous(const float* score, std::size_t prev, float* p) const;
   WordScores word_scores(std::string_view norm, bool stop) const;
   const Model& model_;
   const FeatureExtractor& features_;
   std::size_t k_;
   WordScores boundary_;
+  std::vector<float> previous_;  // (classes + 1) x classes: the weights of the previous tag
   std::vector<int> type_of_;     // class -> EntityType, or -1 for O and MISC
   std::vector<bool> begins_;     // class is a B- tag
   std::vector<int> continues_;   // class (I-X) -> its B-X class, or -1
