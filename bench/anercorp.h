@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/entities/gazetteer.h"
 
 namespace rasd::bench {
 
@@ -185,12 +186,14 @@ struct Predictions {
   std::vector<Span> spans;
   std::set<Span> untagged;   // ministries and armies: organisations ANERcorp leaves untagged
   std::set<Span> countries;  // the subset that are countries
-  std::set<Span> gazetteer;  // the subset that carry a gazetteer id
+  std::set<Span> gazetteer;  // the subset that carry a gazetteer id (found by either)
   std::set<Span> model;      // the subset the recognizer found
 };
 
 inline Predictions predict(const Analyzer& a, const std::vector<GoldToken>& t, const std::vector<Chunk>& parts) {
   const Alignment align(a);
+  std::set<std::pair<int, std::string>> known;  // the gazetteer's (type, id) pairs
+  for (const GazetteerEntry& e : a.gazetteer().entries()) known.emplace(static_cast<int>(e.type), e.id);
   Predictions p;
   for (const Chunk& c : parts)
     for (const EntityMention& e : a.analyze(c.text).entities) {
@@ -200,7 +203,9 @@ inline Predictions predict(const Analyzer& a, const std::vector<GoldToken>& t, c
       if (untagged_by_guideline(e)) p.untagged.insert(s);
       p.spans.push_back(s);
       if (e.type == EntityType::Country) p.countries.insert(s);
-      if (e.source == MentionSource::Gazetteer) p.gazetteer.insert(s);
+      std::string id = e.id;  // a ministry of a named country: ministry-interior + -ma
+      if (e.id.rfind("ministry-", 0) == 0 && !e.country.empty() && id.size() > 3) id.resize(id.size() - 3);
+      if (e.source != MentionSource::Pattern && known.count({static_cast<int>(e.type), id})) p.gazetteer.insert(s);
       if (e.source == MentionSource::Model) p.model.insert(s);
     }
   return p;

@@ -37,7 +37,7 @@ void print_json(const Analysis& a, std::string_view text) {
                                     {"label_en", e.label_en}, {"start", e.start}, {"end", e.end},
                                     {"text", text.substr(e.start, e.end - e.start)},
                                     {"source", to_string(e.source)}}}};
-    if (e.source == MentionSource::Model) j["entity"]["confidence"] = std::round(e.confidence * 1000) / 1000;
+    if (e.source == MentionSource::Model) j["entity"]["confidence"] = std::round(double(e.confidence) * 1000) / 1000;
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   for (const DateMention& d : a.dates) {

@@ -51,7 +51,7 @@ nlohmann::json entity_json(const EntityMention& e, std::string_view text, const 
                       {"start", e.start}, {"end", e.end}, {"text", text.substr(e.start, e.end - e.start)},
                       {"field", field}};
   if (e.source != MentionSource::Gazetteer) j["source"] = to_string(e.source);  // the gazetteer's go without
-  if (e.source == MentionSource::Model) j["confidence"] = std::round(e.confidence * 1000) / 1000;
+  if (e.source == MentionSource::Model) j["confidence"] = std::round(double(e.confidence) * 1000) / 1000;
   return j;
 }
 

@@ -13,6 +13,8 @@ namespace rasd {
 namespace {
 
 constexpr std::size_t kMinLettersLeft = 2;
+// A recognizer name is repeated where the text repeats it only when it was this sure of it.
+constexpr float kRepeatConfidence = 0.5f;
 
 std::size_t letters(std::string_view w) {
   std::size_t n = 0;
@@ -75,6 +77,7 @@ std::optional<entity_match::Match> known_name(const Gazetteer& g, std::string_vi
   const entity_match::Context c{g, text, tokens};
   std::optional<entity_match::Match> m = entity_match::longest_at(c, s.first);
   if (!m || m->last != s.last || m->kind == NameKind::Adjective) return std::nullopt;
+  if (m->kind == NameKind::Ambiguous) return m;  // whatever its type: the caller leaves it out
   const EntityType t = g.entries()[m->entry].type;
   const bool place = t == EntityType::Place || t == EntityType::Country;
   if (t != s.type && !(s.type == EntityType::Place && place)) return std::nullopt;
@@ -110,6 +113,10 @@ EntityMention model_mention(const Gazetteer& g, std::string_view text, const std
   out.confidence = s.confidence;
   out.type = s.type;
   if (const auto m = known_name(g, text, tokens, s)) {
+    if (m->kind == NameKind::Ambiguous) {  // a common word too: the gazetteer's rules decided
+      out.id.clear();
+      return out;
+    }
     const GazetteerEntry& e = g.entries()[m->entry];
     out.type = e.type;
     out.id = e.id;
@@ -122,6 +129,59 @@ EntityMention model_mention(const Gazetteer& g, std::string_view text, const std
   out.id = id_of(w, tokens, s.first, s.last, s.type);
   out.label_ar = label_of(w, text, tokens, s.first, s.last);
   return out;
+}
+
+/// A name the recognizer found once names the same thing where the text repeats it (the tagger
+/// may miss a repetition in a weaker context): its words at tokens no mention covers, the
+/// first with proclitics (وحماس), and a full person name's last word alone as
+/// resolve_short_model_mentions() reads it. Names of one short word, stop words and given names
+/// alone are not repeated.
+void repeat_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens, const std::vector<ner::Span>& spans,
+                           std::vector<bool>& covered, std::vector<EntityMention>& added) {
+  struct Form {
+    std::vector<std::string_view> words;
+    std::size_t source;
+  };
+  std::vector<Form> forms;
+  auto repeatable = [&](std::string_view w) {
+    return letters(w) >= 3 && !(g.word_flags(w) & (kGivenName | kConnector)) && !g.not_alone().count(w);
+  };
+  for (std::size_t a = 0; a < spans.size(); ++a) {
+    const ner::Span& s = spans[a];
+    if (s.confidence < kRepeatConfidence) continue;
+    Form f{{}, a};
+    for (std::uint32_t k = s.first; k <= s.last; ++k) f.words.push_back(tokens[k].norm);
+    if (f.words.size() > 1 || (!tokens[s.first].stop && repeatable(f.words.front()))) forms.push_back(f);
+    if (s.type == EntityType::Person && s.last > s.first && !g.connectors().count(tokens[s.last - 1].norm) &&
+        repeatable(tokens[s.last].norm))
+      forms.push_back({{tokens[s.last].norm}, a});
+  }
+  if (forms.empty()) return;
+  const std::size_t before = added.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (covered[i] || tokens[i].stop) continue;
+    const ProcliticForms first(tokens[i].norm);
+    const Form* hit = nullptr;
+    for (const Form& f : forms) {
+      if (i + f.words.size() > tokens.size() || (hit && hit->words.size() >= f.words.size())) continue;
+      bool same = false;
+      for (std::size_t k = 0; k < first.size() && !same; ++k) same = first[k] == f.words.front();
+      for (std::size_t w = 1; w < f.words.size() && same; ++w) same = !covered[i + w] && tokens[i + w].norm == f.words[w];
+      if (same) hit = &f;
+    }
+    if (!hit) continue;
+    EntityMention m = added[hit->source];
+    const std::size_t last = i + hit->words.size() - 1;
+    m.start = tokens[i].start;
+    m.end = tokens[last].end;
+    m.first_pos = tokens[i].pos;
+    m.last_pos = tokens[last].pos;
+    added.push_back(std::move(m));
+    for (std::size_t k = i; k <= last; ++k) covered[k] = true;
+    i = last;
+  }
+  if (added.size() > before)
+    std::sort(added.begin(), added.end(), [](const EntityMention& a, const EntityMention& b) { return a.start < b.start; });
 }
 
 }  // namespace
@@ -150,12 +210,19 @@ std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_vi
   if (proclitic)  // most texts' spans start without one: no set to build
     for (const Token& tok : tokens) words.insert(tok.norm);
   std::vector<EntityMention> added;
+  std::vector<ner::Span> kept;
   for (const ner::Span& s : spans) {
     bool free = true;
     for (std::uint32_t k = s.first; k <= s.last && free; ++k) free = !covered[k];
-    if (free) added.push_back(model_mention(g, text, tokens, s, words));
+    if (!free) continue;
+    EntityMention m = model_mention(g, text, tokens, s, words);
+    if (m.id.empty()) continue;  // an ambiguous name the gazetteer's rules left out
+    added.push_back(std::move(m));
+    kept.push_back(s);
+    for (std::uint32_t k = s.first; k <= s.last; ++k) covered[k] = true;
   }
   entity_match::resolve_short_model_mentions(g, tokens, mentions, added);
+  repeat_model_mentions(g, tokens, kept, covered, added);
   std::vector<EntityMention> out;
   out.reserve(mentions.size() + added.size());
   std::merge(std::make_move_iterator(mentions.begin()), std::make_move_iterator(mentions.end()),

@@ -2,7 +2,9 @@
 // mention stays as it is; a recognizer span over tokens no mention covers becomes a mention of
 // its own, with the gazetteer entry's id, labels and country when its words are a name the
 // gazetteer knows, else with a stable id made from its normalised name (proclitics and the
-// article off its first word: بالفلوجة, الفلوجة and فلوجة are one place) and its type.
+// article off its first word: بالفلوجة, الفلوجة and فلوجة are one place) and its type. A span
+// that is a name the gazetteer marks ambiguous (القاعدة, مالي) is left out: the gazetteer's
+// rules (a trigger, quotes, a plain mention) already decided that it names nothing here.
 #pragma once
 
 #include <string>

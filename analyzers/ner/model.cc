@@ -64,6 +64,7 @@ Model::Model(std::string_view bytes) {
     names_.emplace_back(reinterpret_cast<const char*>(r.take(n)), n);
   }
   scale_ = r.read<float>();
+  min_confidence_ = r.read<float>();
   for (std::uint32_t c = 0; c < k; ++c) bias_.push_back(r.read<float>());
   for (std::uint32_t c = 0; c < k * k; ++c) transitions_.push_back(r.read<float>());
   cluster_count_ = r.read<std::uint32_t>();
@@ -98,6 +99,7 @@ std::string ModelData::serialize() const {
     out += c;
   }
   put<float>(out, scale);
+  put<float>(out, min_confidence);
   for (float b : bias) put<float>(out, b);
   for (std::size_t c = 0; c < classes.size() * classes.size(); ++c)
     put<float>(out, c < transitions.size() ? transitions[c] : 0.0f);

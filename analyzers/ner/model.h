@@ -3,7 +3,8 @@
 // read in place from the embedded file into open-addressing tables.
 //
 // File layout, little-endian:
-//   "RASDNER1", u32 classes K, K x (u8 length, name bytes), f32 weight scale, f32 bias[K],
+//   "RASDNER1", u32 classes K, K x (u8 length, name bytes), f32 weight scale, f32 lowest
+//   confidence of a reported mention, f32 bias[K],
 //   f32 transition[K x K] (the score of tag j after tag i, added to the log probabilities),
 //   u32 clusters C, C x (u32 word fingerprint, u16 coarse, u16 fine) sorted by fingerprint,
 //   u32 features F, F x u32 key fingerprint sorted, then F x K x i16 weights (weight = q x scale).
@@ -65,13 +66,15 @@ class Model : public ClusterLookup {
     return row == FingerprintTable::kAbsent ? nullptr : weights_ + static_cast<std::size_t>(row) * names_.size();
   }
   float scale() const { return scale_; }
+  /// Mentions whose least certain tag is less probable are not reported (chosen by the trainer).
+  float min_confidence() const { return min_confidence_; }
 
   bool find(std::string_view norm, std::uint16_t& coarse, std::uint16_t& fine) const override;
 
  private:
   std::vector<std::string> names_;
   std::vector<float> bias_, transitions_;
-  float scale_ = 0;
+  float scale_ = 0, min_confidence_ = 0;
   std::size_t feature_count_ = 0, cluster_count_ = 0;
   const unsigned char* clusters_ = nullptr;  // C x 8 bytes
   const std::int16_t* weights_ = nullptr;    // F x K
@@ -82,6 +85,7 @@ class Model : public ClusterLookup {
 struct ModelData {
   std::vector<std::string> classes;
   float scale = 0;
+  float min_confidence = 0;
   std::vector<float> bias;
   std::vector<float> transitions;  // classes x classes; empty: all 0
   struct Cluster {

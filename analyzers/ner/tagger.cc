@@ -173,7 +173,8 @@ std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& t
       if (out.back().confidence >= 0) out.back().confidence = std::min(out.back().confidence, pc);
     }
   }
-  std::erase_if(out, [](const Span& sp) { return sp.confidence < 0; });
+  const float least = model_.min_confidence();
+  std::erase_if(out, [&](const Span& sp) { return sp.confidence < 0 || sp.confidence < least; });
   return out;
 }
 

@@ -5,9 +5,11 @@
 
 namespace rasd::test {
 
-/// An analyzer with stemming off (entities and dates do not depend on the stemmer).
+/// An analyzer with stemming off (entities and dates do not depend on the stemmer) and without
+/// the recognizer: the gazetteer's rules and the date rules alone (ner_test.cc tests the
+/// recognizer).
 inline const Analyzer& plain_analyzer() {
-  static const Analyzer a({StemmerKind::None, ""});
+  static const Analyzer a({StemmerKind::None, "", Recognizer::None});
   return a;
 }
 

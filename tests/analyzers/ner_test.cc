@@ -10,7 +10,7 @@
 #include "analyzers/entities/model_mentions.h"
 #include "analyzers/ner/model.h"
 #include "error/error.h"
-#include "tests/analyzers/test_util.h"
+#include "tests/support/table.h"
 
 namespace {
 
@@ -20,7 +20,7 @@ const rasd::Analyzer& analyzer() {
 }
 
 /// "type:id=text" of each mention the recognizer found (source model), in order.
-std::vector<std::string> model_mentions(std::string_view text) {
+[[maybe_unused]] std::vector<std::string> model_mentions(std::string_view text) {
   std::vector<std::string> out;
   for (const rasd::EntityMention& e : analyzer().analyze(text).entities)
     if (e.source == rasd::MentionSource::Model)
@@ -85,4 +85,55 @@ TEST_CASE("model ids: one id whatever the hamza, proclitics or article of the fi
   CHECK(id_of(EntityType::Person, "أحمد الأسير").rfind("person-", 0) == 0);
   CHECK(id_of(EntityType::Organization, "جبهة النصرة").rfind("org-", 0) == 0);
   CHECK(id_of(EntityType::Organization, "جبهة النصرة") != id_of(EntityType::Place, "جبهة النصرة"));
+}
+
+TEST_CASE("the committed model tags known sentences beside the gazetteer") {
+  struct Row {
+    const char* text;
+    std::vector<std::string> expected;  // the recognizer's mentions only
+  };
+  const std::vector<Row> rows = {
+      // a person nobody listed, and the same person named again by the last name alone
+      {"قال المتحدث باسم الوزارة جون ماكنزي إن الحكومة لن تتراجع ، وأضاف ماكنزي أن القرار نهائي .",
+       {"person:person-jwn-maknzy=جون ماكنزي", "person:person-jwn-maknzy=ماكنزي"}},
+      // a village the gazetteer does not have, after قرية; Mosul stays the gazetteer's
+      {"وقتل خمسة أشخاص في هجوم على قرية الحمرانية شرق الموصل .", {"place:place-hmranyh=الحمرانية"}},
+      // names the gazetteer knows are its own, with their ids: nothing for the recognizer
+      {"وقال رئيس حركة النهضة التونسية راشد الغنوشي إن الحزب سيشارك في الانتخابات .", {}},
+  };
+  for (const Row& r : rows) {
+    const std::string text = r.text;
+    CAPTURE(text);
+    CHECK(rasd::test::joined(model_mentions(r.text)) == rasd::test::joined(r.expected));
+  }
+}
+
+TEST_CASE("recognizer mentions carry their confidence, stay inside the text and never overlap") {
+  const std::string text =
+      "وقال رئيس حركة النهضة التونسية راشد الغنوشي إن وزير الخارجية جون ماكنزي التقى في قرية الحمرانية "
+      "بممثلين عن شركة أرامكو السعودية ، وأكد ماكنزي أن الحمرانية آمنة .";
+  const rasd::Analysis a = analyzer().analyze(text);
+  std::uint32_t end = 0;
+  bool any_model = false;
+  for (const rasd::EntityMention& e : a.entities) {
+    CHECK(e.start >= end);  // sorted, no overlap
+    CHECK(e.end <= text.size());
+    end = e.end;
+    if (e.source == rasd::MentionSource::Model) {
+      any_model = true;
+      CHECK(e.confidence >= analyzer().recognizer()->min_confidence());
+      CHECK(e.confidence <= 1.0f);
+      CHECK(!e.id.empty());
+    } else {
+      CHECK(e.confidence == 1.0f);
+    }
+  }
+  CHECK(any_model);
+}
+
+TEST_CASE("queries and labels are read without the recognizer") {
+  rasd::AnalyzeContext known;
+  known.extraction = rasd::Extraction::Known;
+  for (const rasd::EntityMention& e : analyzer().analyze("جون ماكنزي", known).entities)
+    CHECK(e.source != rasd::MentionSource::Model);
 }

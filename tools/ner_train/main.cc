@@ -46,7 +46,7 @@ struct Options {
 };
 
 [[noreturn]] void usage(const char* why) {
-  std::fprintf(stderr, "ner_train: %s\nusage: ner_train [--cv K] [--C X] [--min-count N] [--prune X] [--transition X] [--work DIR] "
+  std::fprintf(stderr, "ner_train: %s\nusage: ner_train [--cv K] [--C X] [--min-count N] [--prune X] [--transition X] [--o-penalty X] [--min-confidence X] [--work DIR] "
                        "[--out FILE] [--no-write] [--no-clusters] [--corpora DIR]\n", why);
   std::exit(2);
 }
@@ -65,6 +65,8 @@ Options parse(int argc, char** argv) {
       else if (a == "--min-count") o.train.min_count = std::stoi(value());
       else if (a == "--prune") o.train.prune = std::stod(value());
       else if (a == "--transition") o.train.transition = std::stod(value());
+      else if (a == "--o-penalty") o.train.o_penalty = std::stod(value());
+      else if (a == "--min-confidence") o.train.min_confidence = std::stod(value());
       else if (a == "--work") o.work = value();
       else if (a == "--out") o.out = value();
       else if (a == "--corpora") o.corpora = value();
@@ -189,7 +191,8 @@ int main(int argc, char** argv) {
           std::printf("  missed %s: %s in: %s\n", g.type.c_str(), text(g, false).c_str(), text(g, true).c_str());
       print_scores(("cross-validation, " + std::to_string(o.cv) + " folds of the training part, C " +
                     std::to_string(o.train.C) + ", min count " + std::to_string(o.train.min_count) + ", transition " +
-                    std::to_string(o.train.transition))
+                    std::to_string(o.train.transition) + ", O penalty " + std::to_string(o.train.o_penalty) +
+                    ", min confidence " + std::to_string(o.train.min_confidence))
                        .c_str(),
                    bench::score(all_gold, all_pred));
     }

@@ -73,6 +73,7 @@ ner::ModelData train(const std::vector<const Example*>& examples, const Clusters
 
   ner::ModelData d;
   d.classes = tag_names();
+  d.min_confidence = static_cast<float>(o.min_confidence);
   d.bias.assign(k, 0);
   for (std::size_t j = 0; j < k; ++j) d.bias[ours[j]] = static_cast<float>(w(n, j));
   double top = 0;
@@ -113,7 +114,8 @@ ner::ModelData train(const std::vector<const Example*>& examples, const Clusters
     }
   for (std::size_t a = 0; a < k; ++a)
     for (std::size_t b = 0; b < k; ++b)
-      d.transitions.push_back(static_cast<float>(o.transition * std::log(pairs[a * k + b] / from[a])));
+      d.transitions.push_back(static_cast<float>(o.transition * std::log(pairs[a * k + b] / from[a]) -
+                                                 (b == 0 ? o.o_penalty : 0.0)));  // tag 0 is O
   d.clusters = clusters.entries;
   std::fprintf(stderr, "  trained on %d tokens, %d features; %zu kept (|w| >= %g), %zu fingerprint clashes\n", prob.l, n,
                d.keys.size(), o.prune, clashes);
