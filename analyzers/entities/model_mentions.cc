@@ -29,13 +29,22 @@ std::size_t letters(std::string_view w) {
 /// goes; a bare و ف ب ل ك only before a word the gazetteer lists as a given name or name part
 /// (ومحمد) or that the same text writes alone (وحلبجة ... حلبجة), since many names start
 /// with one of those letters (وليد, فيصل, بيروت).
+/// The text's words, for the few names whose first word may carry a bare proclitic: a scan,
+/// cheaper than a set built for every text.
+struct TextWords {
+  const std::vector<Token>& tokens;
+  bool count(std::string_view w) const {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) { return t.norm == w; });
+  }
+};
+
 struct FirstWord {
   std::string form;        // without proclitics, article kept (الفلوجة)
   std::size_t stripped = 0;  // normalised bytes of proclitics dropped
   bool lam_lam = false;    // لل: the form rebuilt the article's alef
 };
 
-FirstWord strip_first(const Gazetteer& g, std::string_view word, const WordSet& words) {
+FirstWord strip_first(const Gazetteer& g, std::string_view word, const TextWords& words) {
   const ProcliticForms forms(word);
   for (std::size_t f = forms.size(); f-- > 1;) {
     const std::string_view rest = forms[f];
@@ -103,7 +112,7 @@ const char* id_prefix(EntityType t) {
 }
 
 EntityMention model_mention(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
-                            const ner::Span& s, const WordSet& words) {
+                            const ner::Span& s, const TextWords& words) {
   EntityMention out;
   out.start = tokens[s.first].start;
   out.end = tokens[s.last].end;
@@ -188,8 +197,8 @@ void repeat_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens,
 
 std::string model_entity_id(const Gazetteer& g, EntityType type, const std::vector<Token>& tokens) {
   if (tokens.empty()) return {};
-  const WordSet none;
-  return id_of(strip_first(g, tokens.front().norm, none), tokens, 0, tokens.size() - 1, type);
+  const std::vector<Token> none;
+  return id_of(strip_first(g, tokens.front().norm, TextWords{none}), tokens, 0, tokens.size() - 1, type);
 }
 
 std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
@@ -201,14 +210,7 @@ std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_vi
     while (t < tokens.size() && tokens[t].pos < e.first_pos) ++t;
     for (std::size_t k = t; k < tokens.size() && tokens[k].pos <= e.last_pos; ++k) covered[k] = true;
   }
-  WordSet words;  // the text's words, for proclitics the text shows off (وحلبجة ... حلبجة)
-  const bool proclitic = std::any_of(spans.begin(), spans.end(), [&](const ner::Span& s) {
-    const std::string& w = tokens[s.first].norm;
-    return starts_with(w, kWawUtf8) || starts_with(w, kFehUtf8) || starts_with(w, kBehUtf8) ||
-           starts_with(w, kLamUtf8) || starts_with(w, kKafUtf8);
-  });
-  if (proclitic)  // most texts' spans start without one: no set to build
-    for (const Token& tok : tokens) words.insert(tok.norm);
+  const TextWords words{tokens};  // for proclitics the text shows off (وحلبجة ... حلبجة)
   std::vector<EntityMention> added;
   std::vector<ner::Span> kept;
   for (const ner::Span& s : spans) {

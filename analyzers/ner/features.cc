@@ -68,7 +68,17 @@ std::string_view core_of(std::string_view norm, const ProcliticForms& forms) {
 /// The names of the gazetteer's word lists, one letter per WordFlag bit.
 constexpr std::array<char, 12> kFlagNames = {'g', 'c', 'p', 't', 'n', 'q', 'o', 'd', 'w', 'k', 'h', 'u'};
 
-/// A gap between two words, as the recognizer sees it.
+}  // namespace
+
+std::uint64_t attribute(char kind, std::string_view value) {
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  h = (h ^ static_cast<unsigned char>(kind)) * 0x100000001B3ULL;
+  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 29);
+}
+
 char gap_class(std::string_view gap) {
   if (gap.empty()) return 'j';  // joined (a number and a sign, a word and a bracket)
   char cls = 's';
@@ -85,16 +95,13 @@ char gap_class(std::string_view gap) {
   return cls;
 }
 
-}  // namespace
 
-std::uint64_t attribute(char kind, std::string_view value) {
-  std::uint64_t h = 0xCBF29CE484222325ULL;
-  h = (h ^ static_cast<unsigned char>(kind)) * 0x100000001B3ULL;
-  for (char c : value) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  return h ^ (h >> 29);
+std::uint64_t mention_key(std::uint8_t tag, int offset) {
+  const char value = static_cast<char>('A' + tag);
+  return at_offset(attribute('e', std::string_view(&value, 1)), offset);
 }
+
+std::uint64_t gap_key(char cls, bool before) { return attribute(before ? '<' : '>', std::string_view(&cls, 1)); }
 
 std::uint64_t FeatureExtractor::boundary() { return attribute('#', ""); }
 
@@ -152,13 +159,12 @@ void FeatureExtractor::context_keys(std::string_view text, const std::vector<Tok
   for (int d = -1; d <= 1; ++d) {
     const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
     const std::uint8_t tag = j < 0 || j >= static_cast<std::ptrdiff_t>(tokens.size()) ? 0 : tags[static_cast<std::size_t>(j)];
-    const char value = static_cast<char>('A' + tag);
-    out.push_back(at_offset(attribute('e', std::string_view(&value, 1)), d));
+    out.push_back(mention_key(tag, d));
   }
   const char before = i == 0 ? 'n' : gap_class(text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end));
   const char after = i + 1 >= tokens.size() ? 'n' : gap_class(text.substr(tokens[i].end, tokens[i + 1].start - tokens[i].end));
-  out.push_back(attribute('<', std::string_view(&before, 1)));
-  out.push_back(attribute('>', std::string_view(&after, 1)));
+  out.push_back(gap_key(before, true));
+  out.push_back(gap_key(after, false));
 }
 
 std::vector<std::vector<std::uint64_t>> token_features(const FeatureExtractor& fx, std::string_view text,

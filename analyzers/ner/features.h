@@ -75,6 +75,17 @@ class FeatureExtractor {
   const ClusterLookup* clusters_;
 };
 
+/// The class of the text between two words as the recognizer reads it: j joined, s spaces, n
+/// a line break (or a text's end), e a sentence's end, q a quote, b a bracket, c a comma or
+/// colon, h a dash or slash, x anything else.
+char gap_class(std::string_view gap);
+inline constexpr std::string_view kGapClasses = "jsneqbchx";
+/// The context key of a gazetteer tag (mention_tags()) at offset -1, 0 or 1, and of a gap class
+/// before or after the token.
+std::uint64_t mention_key(std::uint8_t tag, int offset);
+std::uint64_t gap_key(char cls, bool before);
+inline constexpr std::uint8_t kMentionTags = 26;  // 0 and 1 + (4 types x 3 kinds) x 2
+
 /// Per token, what the gazetteer extractor says of it: 0 nothing, else a small code of the
 /// mention's type, its kind (name, nisba adjective, title pattern) and B/I position.
 std::vector<std::uint8_t> mention_tags(const std::vector<Token>& tokens, const std::vector<EntityMention>& mentions);

@@ -45,6 +45,16 @@ Tagger::Tagger(const Model& model, const FeatureExtractor& features)
   for (std::size_t b = 0; b <= k_; ++b)
     if (const std::int16_t* w = model_.weights(previous_tag(b == k_ ? "^" : model.class_name(b))))
       for (std::size_t c = 0; c < k_; ++c) previous_[b * k_ + c] = model_.scale() * static_cast<float>(w[c]);
+  mention_weights_.assign(3 * kMentionTags * k_, 0);
+  for (int d = -1; d <= 1; ++d)
+    for (std::uint8_t t = 0; t < kMentionTags; ++t)
+      if (const std::int16_t* w = model_.weights(mention_key(t, d)))
+        for (std::size_t c = 0; c < k_; ++c) mention_weights_[(static_cast<std::size_t>(d + 1) * kMentionTags + t) * k_ + c] = w[c];
+  gap_weights_.assign(2 * 128 * k_, 0);
+  for (int side = 0; side < 2; ++side)
+    for (char cls : kGapClasses)
+      if (const std::int16_t* w = model_.weights(gap_key(cls, side == 0)))
+        for (std::size_t c = 0; c < k_; ++c) gap_weights_[(static_cast<std::size_t>(side) * 128 + static_cast<std::size_t>(cls)) * k_ + c] = w[c];
   boundary_.at.assign(kOffsets * k_, 0);
   for (int d = -kWindow; d <= kWindow; ++d)
     if (const std::int16_t* w = model_.weights(at_offset(FeatureExtractor::boundary(), d)))
@@ -87,7 +97,6 @@ std::vector<float> Tagger::scores(std::string_view text, const std::vector<Token
   const std::vector<std::uint8_t> tags = mention_tags(tokens, mentions);
   std::vector<float> out(n * k_);
   std::vector<std::int32_t> sum(k_);
-  std::vector<std::uint64_t> context;
   for (std::size_t i = 0; i < n; ++i) {
     std::fill(sum.begin(), sum.end(), 0);
     for (int d = -kWindow; d <= kWindow; ++d) {
@@ -96,10 +105,18 @@ std::vector<float> Tagger::scores(std::string_view text, const std::vector<Token
       const std::int32_t* row = w.at.data() + static_cast<std::size_t>(d + kWindow) * k_;
       for (std::size_t c = 0; c < k_; ++c) sum[c] += row[c];
     }
-    features_.context_keys(text, tokens, tags, i, context);
-    for (std::uint64_t key64 : context)
-      if (const std::int16_t* w = model_.weights(key64))
-        for (std::size_t c = 0; c < k_; ++c) sum[c] += w[c];
+    auto add = [&](const std::int32_t* w) {
+      for (std::size_t c = 0; c < k_; ++c) sum[c] += w[c];
+    };
+    for (int d = -1; d <= 1; ++d) {
+      const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
+      const std::uint8_t t = j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? 0 : tags[static_cast<std::size_t>(j)];
+      add(mention_weights_.data() + (static_cast<std::size_t>(d + 1) * kMentionTags + t) * k_);
+    }
+    const char before = i == 0 ? 'n' : gap_class(text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end));
+    const char after = i + 1 >= n ? 'n' : gap_class(text.substr(tokens[i].end, tokens[i + 1].start - tokens[i].end));
+    add(gap_weights_.data() + static_cast<std::size_t>(static_cast<unsigned char>(before) & 127) * k_);
+    add(gap_weights_.data() + (128 + static_cast<std::size_t>(static_cast<unsigned char>(after) & 127)) * k_);
     for (std::size_t c = 0; c < k_; ++c) out[i * k_ + c] = model_.bias(c) + model_.scale() * static_cast<float>(sum[c]);
   }
   return out;

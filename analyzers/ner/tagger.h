@@ -67,6 +67,10 @@ class Tagger {
   std::size_t k_;
   WordScores boundary_;
   std::vector<float> previous_;  // (classes + 1) x classes: the weights of the previous tag
+  // The context keys' weights, looked up once: by gazetteer tag at offsets -1..1, and by gap
+  // class before and after the token (features.h; the same sums as context_keys()).
+  std::vector<std::int32_t> mention_weights_;  // 3 x kMentionTags x classes
+  std::vector<std::int32_t> gap_weights_;      // 2 x 128 x classes
   std::vector<int> type_of_;     // class -> EntityType, or -1 for O and MISC
   std::vector<bool> begins_;     // class is a B- tag
   std::vector<int> continues_;   // class (I-X) -> its B-X class, or -1

@@ -30,4 +30,14 @@ await shot({ width: 1366, height: 900 }, `/?q=${q}`, 'page-document.png', async 
   await settled(page);
 });
 await shot({ width: 390, height: 844 }, `/?q=${q}`, 'page-phone.png');
+// The person facet of an ANT search: people the recognizer found beside the gazetteer's
+// (RASD_SHOT_PERSONS sets the query; the README shows it under "Entities and dates").
+{
+  const context = await browser.newContext({ viewport: { width: 1366, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${base}/?q=${encodeURIComponent(process.env.RASD_SHOT_PERSONS || 'داعش الموصل')}`);
+  await settled(page);
+  await page.locator('.facet-group[data-group="person"]').screenshot({ path: path.join(out, 'page-persons.png') });
+  await context.close();
+}
 await browser.close();
