@@ -2,6 +2,8 @@
 #include "analyzers/entities/model_mentions.h"
 
 #include <algorithm>
+#include <bitset>
+#include <unordered_set>
 
 #include "analyzers/entities/entity_match.h"
 #include "analyzers/entities/gazetteer.h"
@@ -29,13 +31,20 @@ std::size_t letters(std::string_view w) {
 /// goes; a bare و ف ب ل ك only before a word the gazetteer lists as a given name or name part
 /// (ومحمد) or that the same text writes alone (وحلبجة ... حلبجة), since many names start
 /// with one of those letters (وليد, فيصل, بيروت).
-/// The text's words, for the few names whose first word may carry a bare proclitic: a scan,
-/// cheaper than a set built for every text.
-struct TextWords {
-  const std::vector<Token>& tokens;
+/// The text's words, for the names whose first word may carry a bare proclitic: the set is
+/// built on the first question only (most texts ask none).
+class TextWords {
+ public:
+  explicit TextWords(const std::vector<Token>& tokens) : tokens_(tokens) {}
   bool count(std::string_view w) const {
-    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) { return t.norm == w; });
+    if (words_.empty())
+      for (const Token& t : tokens_) words_.insert(t.norm);
+    return words_.count(w) > 0;
   }
+
+ private:
+  const std::vector<Token>& tokens_;
+  mutable std::unordered_set<std::string_view> words_;
 };
 
 struct FirstWord {
@@ -166,10 +175,15 @@ void repeat_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens,
       forms.push_back({{tokens[s.last].norm}, a});
   }
   if (forms.empty()) return;
+  std::bitset<1024> starts;  // the forms' first words: most tokens fail this before any compare
+  for (const Form& f : forms) starts.set(WordFilter::mix(f.words.front()) % starts.size());
   const std::size_t before = added.size();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (covered[i] || tokens[i].stop) continue;
     const ProcliticForms first(tokens[i].norm);
+    bool may = false;
+    for (std::size_t k = 0; k < first.size() && !may; ++k) may = starts.test(WordFilter::mix(first[k]) % starts.size());
+    if (!may) continue;
     const Form* hit = nullptr;
     for (const Form& f : forms) {
       if (i + f.words.size() > tokens.size() || (hit && hit->words.size() >= f.words.size())) continue;
@@ -198,7 +212,7 @@ void repeat_model_mentions(const Gazetteer& g, const std::vector<Token>& tokens,
 std::string model_entity_id(const Gazetteer& g, EntityType type, const std::vector<Token>& tokens) {
   if (tokens.empty()) return {};
   const std::vector<Token> none;
-  return id_of(strip_first(g, tokens.front().norm, TextWords{none}), tokens, 0, tokens.size() - 1, type);
+  return id_of(strip_first(g, tokens.front().norm, TextWords(none)), tokens, 0, tokens.size() - 1, type);
 }
 
 std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
@@ -210,7 +224,7 @@ std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_vi
     while (t < tokens.size() && tokens[t].pos < e.first_pos) ++t;
     for (std::size_t k = t; k < tokens.size() && tokens[k].pos <= e.last_pos; ++k) covered[k] = true;
   }
-  const TextWords words{tokens};  // for proclitics the text shows off (وحلبجة ... حلبجة)
+  const TextWords words(tokens);  // for proclitics the text shows off (وحلبجة ... حلبجة)
   std::vector<EntityMention> added;
   std::vector<ner::Span> kept;
   for (const ner::Span& s : spans) {

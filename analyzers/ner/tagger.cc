@@ -49,12 +49,14 @@ Tagger::Tagger(const Model& model, const FeatureExtractor& features)
   for (int d = -1; d <= 1; ++d)
     for (std::uint8_t t = 0; t < kMentionTags; ++t)
       if (const std::int16_t* w = model_.weights(mention_key(t, d)))
-        for (std::size_t c = 0; c < k_; ++c) mention_weights_[(static_cast<std::size_t>(d + 1) * kMentionTags + t) * k_ + c] = w[c];
+        for (std::size_t c = 0; c < k_; ++c)
+          mention_weights_[(static_cast<std::size_t>(d + 1) * kMentionTags + t) * k_ + c] = w[c];
   gap_weights_.assign(2 * 128 * k_, 0);
   for (int side = 0; side < 2; ++side)
     for (char cls : kGapClasses)
       if (const std::int16_t* w = model_.weights(gap_key(cls, side == 0)))
-        for (std::size_t c = 0; c < k_; ++c) gap_weights_[(static_cast<std::size_t>(side) * 128 + static_cast<std::size_t>(cls)) * k_ + c] = w[c];
+        for (std::size_t c = 0; c < k_; ++c)
+          gap_weights_[(static_cast<std::size_t>(side) * 128 + static_cast<std::size_t>(cls)) * k_ + c] = w[c];
   boundary_.at.assign(kOffsets * k_, 0);
   for (int d = -kWindow; d <= kWindow; ++d)
     if (const std::int16_t* w = model_.weights(at_offset(FeatureExtractor::boundary(), d)))
@@ -101,7 +103,8 @@ std::vector<float> Tagger::scores(std::string_view text, const std::vector<Token
     std::fill(sum.begin(), sum.end(), 0);
     for (int d = -kWindow; d <= kWindow; ++d) {
       const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + d;
-      const WordScores& w = j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? boundary_ : *words[static_cast<std::size_t>(j)];
+      const WordScores& w =
+          j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? boundary_ : *words[static_cast<std::size_t>(j)];
       const std::int32_t* row = w.at.data() + static_cast<std::size_t>(d + kWindow) * k_;
       for (std::size_t c = 0; c < k_; ++c) sum[c] += row[c];
     }
@@ -142,6 +145,7 @@ std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& t
   // Viterbi over the tags given the previous tag. Only previous tags within kBeam of the best
   // are extended: on most words only O is alive, and one distribution is computed, not nine.
   constexpr float kBeam = 9.2f;  // log(10^4)
+  constexpr float kBeamProbability = 1e-4f;
   auto allowed = [&](std::size_t from, std::size_t to) {  // from = k_: the start
     if (continues_[to] < 0) return true;
     return from < k_ && (static_cast<int>(from) == continues_[to] || continues_[from] == continues_[to]);
@@ -158,16 +162,25 @@ std::vector<Span> Tagger::tag(std::string_view text, const std::vector<Token>& t
   for (std::size_t i = 1; i < n; ++i) {
     const float* prev = best.data() + (i - 1) * k_;
     const float top = *std::max_element(prev, prev + k_);
-    for (std::size_t b = 0; b < k_; ++b) {
-      if (prev[b] == kImpossible || prev[b] < top - kBeam) continue;
-      given_previous(s.data() + i * k_, b, p.data());
-      for (std::size_t c = 0; c < k_; ++c) {
-        if (!allowed(b, c)) continue;
-        const float v = prev[b] + std::log(p[c]) + model_.transition(b, c);
-        if (v > best[i * k_ + c]) {
-          best[i * k_ + c] = v;
-          back[i * k_ + c] = static_cast<std::uint8_t>(b);
-          prob[i * k_ + c] = p[c];
+    // kBeamProbability, unless it left no tag at this word (the probable ones all forbidden
+    // after the previous tags): then every allowed tag counts
+    for (float floor : {kBeamProbability, 0.0f}) {
+      if (floor == 0.0f && *std::max_element(best.begin() + static_cast<std::ptrdiff_t>(i * k_),
+                                             best.begin() + static_cast<std::ptrdiff_t>((i + 1) * k_)) != kImpossible)
+        break;
+      for (std::size_t b = 0; b < k_; ++b) {
+        if (prev[b] == kImpossible || prev[b] < top - kBeam) continue;
+        given_previous(s.data() + i * k_, b, p.data());
+        for (std::size_t c = 0; c < k_; ++c) {
+          // a tag less probable than the beam is wide would fall out of it at the next word:
+          // its logarithm is not worth taking (most words: all but O)
+          if (!allowed(b, c) || p[c] < floor) continue;
+          const float v = prev[b] + std::log(p[c]) + model_.transition(b, c);
+          if (v > best[i * k_ + c]) {
+            best[i * k_ + c] = v;
+            back[i * k_ + c] = static_cast<std::uint8_t>(b);
+            prob[i * k_ + c] = p[c];
+          }
         }
       }
     }
