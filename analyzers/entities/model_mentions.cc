@@ -227,7 +227,13 @@ std::vector<EntityMention> add_model_mentions(const Gazetteer& g, std::string_vi
   const TextWords words(tokens);  // for proclitics the text shows off (وحلبجة ... حلبجة)
   std::vector<EntityMention> added;
   std::vector<ner::Span> kept;
-  for (const ner::Span& s : spans) {
+  for (ner::Span s : spans) {
+    // a name never spans punctuation (السراديح (33 عاما, وموسى "استوفيا): the span ends there
+    for (std::uint32_t k = s.first; k < s.last; ++k)
+      if (!name_gap(text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end))) {
+        s.last = k;
+        break;
+      }
     bool free = true;
     for (std::uint32_t k = s.first; k <= s.last && free; ++k) free = !covered[k];
     if (!free) continue;
