@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 PORT  ?= 8080
 DEMO_DIR ?= $(BUILD)/demo
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps build test demo deb bench clean
 
 all: build
 
@@ -27,6 +27,11 @@ test: deps
 demo: deps
 	$(MAKE) build
 	./scripts/demo.sh $(BUILD)/rasd $(DEMO_DIR) $(PORT)
+
+# The Debian package rasd_<version>_amd64.deb in $(BUILD)/ (CPack; packaging/CMakeLists.txt).
+deb: deps
+	$(MAKE) build
+	cd $(BUILD) && cpack -G DEB
 
 bench: build
 	./bench/run-all.sh
