@@ -23,8 +23,9 @@ namespace rasd {
 namespace fs = std::filesystem;
 namespace {
 
-// Documents read from the old index at a time: the reader is single-threaded, analysis is not.
-constexpr std::size_t kBlockPerThread = 64;
+// Documents read from the old index at a time: the reader is single-threaded, analysis and
+// writing are not.
+constexpr std::size_t kBlockPerThread = 256;
 
 struct Stored {
   std::uint64_t sequence = 0;
@@ -83,55 +84,57 @@ class Rebuild {
   // the finished index will at query time (as rasd index's pre-count).
   void count() {
     std::vector<BatchCounts> counts(threads_);
-    for_blocks([&](const std::vector<std::string>& data) {
+    for_blocks([&](const std::vector<std::string>& data, const std::vector<std::string>&) {
       parallel(data.size(), threads_, [&](unsigned w, std::size_t i) { count_report(analyzer_, report_of(data[i]), counts[w]); });
     });
     for (unsigned w = 1; w < threads_; ++w) counts[0].merge(std::move(counts[w]));
     batch_ = std::move(counts[0]);
   }
 
-  // Pass 2: documents built on the threads, written in ingest order with their old sequence.
+  // Pass 2: each thread builds documents and writes them to a part of its own (the bulk build's
+  // parts: no fsync per commit, merged and synced by finish()), with the sequence they had.
   void write(IndexWriter& writer, const ReindexProgress& progress) {
     const DocumentBuilder builder(analyzer_);
     std::vector<std::unique_ptr<CorpusStats>> stats;
     std::vector<StemMemo> memos(threads_);
+    std::vector<std::size_t> pending(threads_, 0);
     for (unsigned w = 0; w < threads_; ++w) stats.push_back(std::make_unique<CorpusStats>(&batch_, ""));
-    std::size_t done = 0, pending = 0;
-    for_blocks([&](const std::vector<std::string>& data) {
-      std::vector<std::optional<BuiltDocument>> built(data.size());
+    writer.split(threads_);
+    std::size_t done = 0;
+    for_blocks([&](const std::vector<std::string>& data, const std::vector<std::string>& hashes) {
       parallel(data.size(), threads_, [&](unsigned w, std::size_t i) {
-        built[i] = builder.build(report_of(data[i]), stats[w].get(), &memos[w]);
-      });
-      for (std::size_t i = 0; i < built.size(); ++i) {
-        const Stored& s = order_[done + i];
-        BuiltDocument& doc = *built[i];
-        doc.sequence = s.sequence;
+        BuiltDocument doc = builder.build(report_of(data[i]), stats[w].get(), &memos[w]);
+        doc.sequence = order_[done + i].sequence;
         // The hash of the report as first read: a later `rasd index` of the same file finds it
         // unchanged (the stored text is the cleaned one, which would hash otherwise).
-        const std::string hash = old_.get_document(s.docid).get_value(schema::kContentHash);
-        if (!hash.empty()) doc.doc.add_value(schema::kContentHash, hash);
-        writer.add(std::move(doc));
-        if (++pending >= options_.batch_size) {
-          writer.commit();
-          pending = 0;
+        if (!hashes[i].empty()) doc.doc.add_value(schema::kContentHash, hashes[i]);
+        writer.add(std::move(doc), w);
+        if (++pending[w] >= options_.batch_size) {
+          writer.commit(w);
+          pending[w] = 0;
         }
-      }
-      done += built.size();
+      });
+      done += data.size();
       if (progress) progress(done, order_.size());
     });
   }
 
  private:
-  // Hands the stored data of the documents, block by block in ingest order, to `fn`.
+  // Hands the stored data and content hashes of the documents, block by block in ingest order,
+  // to `fn` (the reader is used from this thread only).
   template <typename Fn>
   void for_blocks(Fn fn) {
     const std::size_t block = kBlockPerThread * threads_;
-    std::vector<std::string> data;
+    std::vector<std::string> data, hashes;
     for (std::size_t start = 0; start < order_.size(); start += block) {
       data.clear();
-      for (std::size_t i = start; i < std::min(order_.size(), start + block); ++i)
-        data.push_back(old_.get_document(order_[i].docid).get_data());
-      fn(data);
+      hashes.clear();
+      for (std::size_t i = start; i < std::min(order_.size(), start + block); ++i) {
+        const Xapian::Document doc = old_.get_document(order_[i].docid);
+        data.push_back(doc.get_data());
+        hashes.push_back(doc.get_value(schema::kContentHash));
+      }
+      fn(data, hashes);
     }
   }
 

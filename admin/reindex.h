@@ -14,7 +14,7 @@ struct ReindexOptions {
   std::string db_dir;
   std::string gazetteer_dir;      // extra gazetteer entries, as for rasd index
   unsigned threads = 0;           // analysis threads; 0: one per core
-  std::size_t batch_size = 1000;  // documents per commit of the new index
+  std::size_t batch_size = 250;   // documents per commit of each part of the new index (as rasd index)
 };
 
 struct ReindexSummary {

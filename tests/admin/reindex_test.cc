@@ -132,7 +132,7 @@ TEST_CASE("reindex: refused while a writer holds the index, and on a missing one
   rasd::test::index_paths(db, {fixture("seeds")});
   {
     IndexWriter writer(db);
-    CHECK_THROWS_WITH_AS(reindex({db, "", 0, 1000}), doctest::Contains("is being written"), IndexError);
+    CHECK_THROWS_WITH_AS(reindex({db, "", 0, 250}), doctest::Contains("is being written"), IndexError);
   }
-  CHECK_THROWS_AS(reindex({dir / "none", "", 0, 1000}), NotFound);
+  CHECK_THROWS_AS(reindex({dir / "none", "", 0, 250}), NotFound);
 }
