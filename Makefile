@@ -2,9 +2,9 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc)
 PORT  ?= 8080
-DEMO_DB ?= $(BUILD)/demo-index
+DEMO_DIR ?= $(BUILD)/demo
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps build test demo deb bench clean
 
 all: build
 
@@ -22,12 +22,16 @@ test: deps
 	$(MAKE) build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Installs, builds, indexes the bundled seed articles and serves the search page.
+# Installs, builds, indexes the seed articles and the dated ANT sample (fixtures/demo), saves
+# alerts that fire on the sample's last month, and serves the search page (scripts/demo.sh).
 demo: deps
 	$(MAKE) build
-	rm -rf $(DEMO_DB)
-	$(BUILD)/rasd index --db $(DEMO_DB) fixtures/seeds
-	$(BUILD)/rasd serve --db $(DEMO_DB) --port $(PORT)
+	./scripts/demo.sh $(BUILD)/rasd $(DEMO_DIR) $(PORT)
+
+# The Debian package rasd_<version>_amd64.deb in $(BUILD)/ (CPack; packaging/CMakeLists.txt).
+deb: deps
+	$(MAKE) build
+	cd $(BUILD) && cpack -G DEB
 
 bench: build
 	./bench/run-all.sh

@@ -35,6 +35,11 @@ class Database {
   /// Throws IndexError with the connection's last message when `rc` is an error code.
   void check(int rc, std::string_view what) const;
 
+  /// Replaces the whole content of `dest` with this database's, page by page through SQLite's
+  /// online backup (sqlite_backup.cc): a consistent copy while other connections keep writing
+  /// here, and one that connections to `dest` see at once.
+  void copy_to(Database& dest);
+
  private:
   sqlite3* db_ = nullptr;
   std::string path_;

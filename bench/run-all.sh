@@ -26,5 +26,6 @@ run index env RASD="$build/rasd" RASD_RUNS=3 "$here/index_bench.sh"
 run latency python3 "$here/latency.py" --rasd "$build/rasd" --db "$work/ant"
 run http env RASD_BENCH_DB="$work/ant" "$here/http_load.sh" "$build/rasd"
 run alerts env RASD_BENCH_DIR="$work/alerts" "$here/alerts_bench.sh" "$build"
+run ops env RASD_BENCH_DB="$work/ant" "$here/ops_bench.sh" "$build/rasd"
 echo "bench: $failed failed"
 [ "$failed" -eq 0 ]

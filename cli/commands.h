@@ -2,14 +2,19 @@
 // CLI11 app; its callback stores the exit code in `exit_code`.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
 
 namespace rasd::cli {
 
-/// Shared state of one command-line run: the exit code the chosen subcommand asks for.
+/// Shared state of one command-line run: its arguments (after the program name) and the exit
+/// code the chosen subcommand asks for.
 struct Run {
+  std::vector<std::string> args;
   int exit_code = 0;
 };
 
@@ -20,6 +25,8 @@ void add_show(CLI::App& app, Run& run);
 void add_stats(CLI::App& app, Run& run);
 void add_serve(CLI::App& app, Run& run);
 void add_alerts(CLI::App& app, Run& run);
+void add_backup(CLI::App& app, Run& run);  // backup and restore
+void add_reindex(CLI::App& app, Run& run);
 
 /// Exit codes (DESIGN.md).
 inline constexpr int kExitOk = 0;

@@ -103,8 +103,10 @@ void print_summary(const IndexSummary& s, const IndexWriter& w, bool json) {
   std::string reasons;
   for (const auto& [reason, n] : s.skipped) reasons += fmt::format("{}{}: {}", reasons.empty() ? "" : ", ", reason, n);
   if (!reasons.empty()) fmt::print(" ({})", reasons);
-  fmt::print("; {} exact and {} near duplicates clustered; {} warnings\n", s.exact_duplicates, s.near_duplicates,
+  fmt::print("; {} exact and {} near duplicates clustered; {} warnings", s.exact_duplicates, s.near_duplicates,
              s.warnings);
+  if (s.datelines > 0) fmt::print("; {} dated from their text (no date in the file's metadata)", s.datelines);
+  fmt::print("\n");
   fmt::print("{} files, {:.1f} MB in {:.2f} s ({:.0f} docs/s, {:.1f} MB/s); the index holds {} documents\n", s.files,
              s.bytes / 1e6, s.seconds, rate, s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0, w.doc_count());
 }

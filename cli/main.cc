@@ -10,9 +10,11 @@
 
 int main(int argc, char** argv) {
   using namespace rasd::cli;
-  CLI::App app{"rasd: full-text search for Arabic security reporting"};
+  CLI::App app{"rasd: full-text search for Arabic security reporting", "rasd"};
+  app.set_version_flag("--version", "rasd " RASD_VERSION);
   app.require_subcommand(1);
   Run run;
+  run.args.assign(argv + 1, argv + argc);
   add_analyze(app, run);
   add_index(app, run);
   add_search(app, run);
@@ -20,6 +22,8 @@ int main(int argc, char** argv) {
   add_stats(app, run);
   add_serve(app, run);
   add_alerts(app, run);
+  add_backup(app, run);
+  add_reindex(app, run);
   try {
     app.parse(argc, argv);
     return run.exit_code;

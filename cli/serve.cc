@@ -1,73 +1,159 @@
-// `rasd serve`: the HTTP API and the search page over one index.
+// `rasd serve`: the HTTP API and the search page over one index, with its lifecycle: settings
+// from the command line and --config, a log line per request and per event, SIGTERM/SIGINT
+// finish what is in progress (bounded by --shutdown-timeout), SIGHUP reloads.
 #include <csignal>
-#include <iostream>
+#include <condition_variable>
+#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
-#include "cli/options.h"
+#include "cli/serve_settings.h"
 #include "server/alerts_runtime.h"
+#include "server/event_log.h"
 #include "server/server.h"
 
 namespace rasd::cli {
 namespace {
 
-// Blocks SIGINT/SIGTERM in every thread (workers inherit the mask) and stops the server from
-// one waiting thread when one arrives, so shutdown needs no global state.
-std::thread stop_on_signal(http::Server& server) {
-  // A shell starts background jobs with SIGINT ignored; an ignored signal never becomes
-  // pending, so sigwait() would not see it. Restore the default first (it stays blocked).
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+// Blocks the signals in this thread before any other starts, so every thread inherits the mask
+// and only the waiting thread takes them (sigwait). A shell starts background jobs with SIGINT
+// ignored; an ignored signal never becomes pending, so the default is restored first.
+sigset_t block_signals() {
   sigset_t set;
   sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    std::signal(sig, SIG_DFL);
+    sigaddset(&set, sig);
+  }
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return std::thread([set, &server] {
-    int sig = 0;
-    sigwait(&set, &sig);
-    server.stop();
+  return set;
+}
+
+// Ends the process if shutdown takes longer than allowed (a request or a webhook that hangs).
+class ShutdownDeadline {
+ public:
+  ShutdownDeadline(const http::EventLog& log, int seconds) : thread_([this, &log, seconds] {
+    std::unique_lock lock(mutex_);
+    if (!done_cv_.wait_for(lock, std::chrono::seconds(seconds), [this] { return done_; })) {
+      log.event("shutdown_timeout", {{"seconds", seconds}, {"detail", "requests or an alert delivery still running"}},
+                "error");
+      std::_Exit(kExitIndex);
+    }
+  }) {}
+  ~ShutdownDeadline() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    done_cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable done_cv_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
+// SIGHUP: the settings resolved again; what a running server can take is applied, the rest is
+// named as needing a restart.
+void reload(http::Server& server, http::EventLog& log, const ServeSettings& running,
+            const std::vector<std::string>& serve_args) {
+  try {
+    const ServeSettings fresh = resolve_serve_settings(serve_args);
+    const http::ServerOptions& a = running.server;
+    const http::ServerOptions& b = fresh.server;
+    server.set_token(b.token_file.empty() ? b.token : http::read_token_file(b.token_file));
+    server.set_access_log(b.access_log);
+    log.set_format(http::parse_log_format(fresh.log_format));
+    nlohmann::json restart = nlohmann::json::array();
+    const auto differs = [&](const char* key, bool changed) {
+      if (changed) restart.push_back(key);
+    };
+    differs("db", a.db_dir != b.db_dir);
+    differs("host", a.host != b.host);
+    differs("port", a.port != b.port);
+    differs("alerts", a.alerts_file != b.alerts_file);
+    differs("web", a.web_dir != b.web_dir);
+    differs("threads", a.threads != b.threads);
+    differs("searchers", a.searchers != b.searchers);
+    differs("max-body", a.max_body_bytes != b.max_body_bytes);
+    differs("max-facet-docs", a.limits.max_facet_docs != b.limits.max_facet_docs);
+    differs("webhook-allow", running.alerts.webhook_allow != fresh.alerts.webhook_allow ||
+                                 running.alerts.webhook_allow_file != fresh.alerts.webhook_allow_file);
+    log.event("reloaded", {{"config", fresh.config_file}, {"applied", {"token", "log-format", "quiet"}},
+                           {"changed_need_restart", restart}},
+              restart.empty() ? "info" : "warning");
+  } catch (const std::exception& e) {
+    log.event("reload_failed", {{"error", e.what()}, {"detail", "the running settings stay"}}, "error");
+  }
+}
+
+int serve(const ServeSettings& settings, const std::vector<std::string>& serve_args) {
+  const sigset_t signals = block_signals();
+  http::EventLog log(http::parse_log_format(settings.log_format));
+  http::ServerOptions options = settings.server;
+  options.log = &log;
+  http::AlertsServeOptions alerts_options = settings.alerts;
+  alerts_options.log = &log;
+  // The alerts runtime adds its routes to the options, so it is built before the server.
+  std::unique_ptr<http::AlertsRuntime> alerts;
+  if (!options.alerts_file.empty()) alerts = std::make_unique<http::AlertsRuntime>(options, alerts_options);
+  http::Server server(options);
+  const int port = server.bind();
+  log.event("serving", {{"db", options.db_dir}, {"url", "http://" + options.host + ":" + std::to_string(port) + "/"},
+                        {"alerts", options.alerts_file}, {"config", settings.config_file},
+                        {"pid", static_cast<long>(::getpid())}});
+  std::thread waiter([&] {
+    for (;;) {
+      int sig = 0;
+      if (sigwait(&signals, &sig) != 0) continue;
+      if (sig == SIGHUP) {
+        reload(server, log, settings, serve_args);
+        continue;
+      }
+      log.event("stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"},
+                             {"timeout_seconds", settings.shutdown_timeout}});
+      server.stop();
+      return;
+    }
   });
+  server.run();  // returns once stopped and every request in progress is answered
+  const auto start = std::chrono::steady_clock::now();
+  {
+    const ShutdownDeadline deadline(log, settings.shutdown_timeout);
+    waiter.join();
+    alerts.reset();  // waits for a running pass: its deliveries finish and are recorded
+  }
+  log.event("stopped", {{"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()}});
+  return kExitOk;
+}
+
+// What followed `serve` on the command line: a reload parses it again.
+std::vector<std::string> serve_arguments(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (args[i] == "serve") return {args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end()};
+  return {};
 }
 
 }  // namespace
 
 void add_serve(CLI::App& app, Run& run) {
   auto* cmd = app.add_subcommand("serve", "Serve the JSON API and the search page over an index");
-  auto options = std::make_shared<http::ServerOptions>();
-  options->web_dir = http::default_web_dir();
-  add_db_option(*cmd, options->db_dir, "index directory");
-  cmd->add_option("--port", options->port, "TCP port (0: any free port)")->capture_default_str();
-  cmd->add_option("--host", options->host, "address to bind; 0.0.0.0 exposes the server")->capture_default_str();
-  cmd->add_option("--alerts", options->alerts_file, "alerts file (SQLite)");
-  cmd->add_option("--token-file", options->token_file, "file holding the bearer token that allows POST /api/documents");
-  cmd->add_option("--web", options->web_dir, "folder of the page's files")->capture_default_str();
-  cmd->add_option("--threads", options->threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 256));
-  cmd->add_option("--searchers", options->searchers, "concurrent searches (each keeps an open index)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 64));
-  cmd->add_option("--max-facet-docs", options->limits.max_facet_docs,
-                  "facet counts visit at most this many matches (fewer: faster, counts marked inexact)")
-      ->capture_default_str();
-  cmd->add_option("--max-body", options->max_body_bytes, "largest request body, bytes")->capture_default_str();
-  auto alerts = std::make_shared<http::AlertsServeOptions>();
-  cmd->add_option("--webhook-allow", alerts->webhook_allow, "HOST[:PORT] alert webhooks may post to (repeatable)");
-  cmd->add_option("--webhook-allow-file", alerts->webhook_allow_file, "file of allowed webhook HOST[:PORT], one a line");
-  cmd->add_flag("--quiet", [options](std::int64_t) { options->access_log = false; }, "no access log");
-  cmd->callback([options, alerts, &run] {
-    // The alerts runtime adds its routes to the options, so it is built before the server.
-    std::unique_ptr<http::AlertsRuntime> alerts_runtime;
-    if (!options->alerts_file.empty()) alerts_runtime = std::make_unique<http::AlertsRuntime>(*options, *alerts);
-    http::Server server(*options);
-    const int port = server.bind();
-    std::cerr << "rasd: serving " << options->db_dir << " at http://" << options->host << ':' << port << "/\n";
-    std::thread waiter = stop_on_signal(server);
-    server.run();
-    waiter.detach();  // still waiting when run() ended for another reason
-    run.exit_code = kExitOk;
+  auto settings = std::make_shared<ServeSettings>();
+  declare_serve_options(*cmd, *settings);
+  cmd->callback([cmd, settings, &run] {
+    finish_serve_settings(*cmd, *settings);
+    if (settings->check_config) {
+      run.exit_code = check_serve_settings(*settings);
+      return;
+    }
+    run.exit_code = serve(*settings, serve_arguments(run.args));
   });
 }
 

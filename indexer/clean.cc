@@ -6,6 +6,7 @@
 
 #include "analyzers/normalizer.h"
 #include "analyzers/utf8.h"
+#include "indexer/date_line.h"
 
 namespace rasd {
 namespace {
@@ -93,13 +94,15 @@ bool is_counter(std::string_view key, std::string_view trimmed) {
 
 }  // namespace
 
-Cleaner::Cleaner() : normalizer_(std::make_unique<Normalizer>()) {
+Cleaner::Cleaner() : normalizer_(std::make_unique<Normalizer>()), date_lines_(std::make_unique<DateLineReader>()) {
   for (const char* s : kBoilerplateLines) exact_.insert(key(s));
   for (const char* s : kTailLines) tail_.insert(key(s));
   for (const char* s : kBoilerplatePrefixes) prefixes_.push_back(key(s));
 }
 
 Cleaner::~Cleaner() = default;
+
+std::optional<std::string> Cleaner::date_of_line(std::string_view line) const { return date_lines_->day_of(line); }
 
 std::string_view Cleaner::trim(std::string_view line) {
   std::size_t b = 0;

@@ -1,9 +1,11 @@
 // Cleaning scraped article text before analysis: boilerplate lines of news pages (comment
 // prompts and counts, share and print bars, tag lists, breadcrumbs, "read also" blocks) are
-// dropped and paragraphs repeated within a document are kept once.
+// dropped and paragraphs repeated within a document are kept once. It also reads the date a page
+// prints on a line of its own (date_line.h).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,7 @@
 namespace rasd {
 
 class Normalizer;
+class DateLineReader;
 
 /// What a line of a page is, for cleaning.
 enum class LineKind { Content, Boilerplate, Tail };  // Tail: boilerplate that ends the article
@@ -27,6 +30,9 @@ class Cleaner {
 
   /// Classifies one trimmed line of a page.
   LineKind classify(std::string_view line) const;
+
+  /// The day ("YYYY-MM-DD") when one trimmed line is a page's date line (DateLineReader).
+  std::optional<std::string> date_of_line(std::string_view line) const;
 
   /// The body's content lines, trimmed, in order: boilerplate gone, everything after a tail
   /// marker (tag list, comment section) gone, repeats and copies of `title` gone.
@@ -45,6 +51,7 @@ class Cleaner {
   std::string key(std::string_view line) const;  // normalised words joined by one space
 
   std::unique_ptr<Normalizer> normalizer_;
+  std::unique_ptr<DateLineReader> date_lines_;
   WordSet exact_;     // keys of whole boilerplate lines
   WordSet tail_;      // keys of lines after which only boilerplate follows
   std::vector<std::string> prefixes_;  // keys that make a short line boilerplate when they start it

@@ -1,5 +1,8 @@
 #include "indexer/corpus_stats.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "index/schema.h"
 
 namespace rasd {
@@ -11,6 +14,23 @@ void BatchCounts::merge(BatchCounts&& other) {
     for (auto& [word, n] : other.doc_freq) doc_freq[word] += n;
   }
   docs += other.docs;
+}
+
+void count_report(const Analyzer& analyzer, const Report& r, BatchCounts& counts) {
+  std::vector<Token> tokens = analyzer.tokenize(r.title);
+  std::vector<Token> body = analyzer.tokenize(r.body);
+  std::vector<std::string_view> words;
+  words.reserve(tokens.size() + body.size());
+  for (const Token& t : tokens) words.push_back(t.norm);
+  for (const Token& t : body) words.push_back(t.norm);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (std::string_view w : words) {
+    auto it = counts.doc_freq.find(w);
+    if (it == counts.doc_freq.end()) counts.doc_freq.emplace(std::string(w), 1);
+    else ++it->second;
+  }
+  ++counts.docs;
 }
 
 CorpusStats::CorpusStats(const BatchCounts* batch, const std::string& index_dir) : batch_(batch) {

@@ -10,8 +10,10 @@
 
 #include <xapian.h>
 
+#include "analyzers/analyzer.h"
 #include "analyzers/stem/term_stats.h"
 #include "analyzers/word_set.h"
+#include "indexer/report.h"
 
 namespace rasd {
 
@@ -22,6 +24,9 @@ struct BatchCounts {
 
   void merge(BatchCounts&& other);
 };
+
+/// Adds the distinct surface forms of one report (title and body) to `counts`: pass 1 of a run.
+void count_report(const Analyzer& analyzer, const Report& report, BatchCounts& counts);
 
 /// Index statistics plus batch counts; one per thread (a Xapian::Database is not shared).
 class CorpusStats : public TermStats {

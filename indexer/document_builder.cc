@@ -151,6 +151,7 @@ BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo*
   out.id_term = id_term(r.id);
   out.origin = r.origin;
   out.content_hash = content_hash(r);
+  out.dateline = r.dated_from_text;
   AnalyzeContext ctx{stats, r.published ? std::optional<std::string>(day_of(*r.published)) : std::nullopt,
                      Extraction::Full, memo, tagger_memo};
   const Analysis title = analyzer_.analyze(r.title, ctx);

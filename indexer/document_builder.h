@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -23,6 +24,7 @@ struct BuiltDocument {
   std::uint64_t text_hash = 0;     // cleaned title + text: exact duplicates
   std::uint64_t simhash = 0;       // near-duplicates; 0 when the text is too short to compare
   bool dateline = false;           // the publication date came from the text
+  std::optional<std::uint64_t> sequence;  // re-index: keep the ingest sequence it had
 };
 
 /// Hash of every stored field of a report: equal hashes mean nothing to re-index.

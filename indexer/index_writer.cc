@@ -1,11 +1,13 @@
 #include "indexer/index_writer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 
 #include "error/error.h"
 #include "indexer/iso_date.h"
 #include "index/id_term.h"
+#include "index/index_folder.h"
 #include "index/schema.h"
 #include "indexer/parts.h"
 #include "indexer/signature.h"
@@ -61,7 +63,12 @@ void IndexWriter::merge_leftover_parts() {
   parts_[0].db = open_writable(dir_);
 }
 
-IndexWriter::~IndexWriter() = default;
+// Xapian commits what is pending when a writer closes: that commit, too, under the gate.
+IndexWriter::~IndexWriter() {
+  if (closed_) return;
+  const CommitGate::Hold gate = CommitGate::acquire(dir_, CommitGate::Mode::Shared);
+  parts_.clear();
+}
 
 std::optional<StemmerKind> IndexWriter::recorded_stemmer() const {
   const std::string kind = meta(parts_[0].db, schema::kMetaStemmer);
@@ -127,7 +134,8 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned part_no) {
   {
     std::lock_guard lock(mutex_);
     cluster = clusters_->assign(built.text_hash, built.simhash, built.id);
-    seq = next_seq_++;
+    seq = built.sequence ? *built.sequence : next_seq_;
+    next_seq_ = std::max(next_seq_, seq + 1);
   }
   result.kinship = cluster.kinship;
   Xapian::Document& doc = built.doc;
@@ -142,6 +150,11 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned part_no) {
     part.db.add_document(doc);  // a new index without this id: no id-term lookup needed
   part.written.insert(built.id_term);
   return result;
+}
+
+void IndexWriter::keep_next_sequence_at_least(std::uint64_t next) {
+  std::lock_guard lock(mutex_);
+  next_seq_ = std::max(next_seq_, next);
 }
 
 bool IndexWriter::remove(const std::string& id) {
@@ -162,6 +175,10 @@ void IndexWriter::commit(unsigned part) {
     }
     db.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next));
     db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
+    // A backup copying the files waits for this commit, or this commit for the copy.
+    const CommitGate::Hold gate = CommitGate::acquire(dir_, CommitGate::Mode::Shared);
+    db.commit();
+    return;
   }
   db.commit();
 }

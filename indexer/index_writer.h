@@ -56,6 +56,10 @@ class IndexWriter {
   /// Commits one part (from the thread that writes it).
   void commit(unsigned part);
 
+  /// The next ingest sequence is at least `next` (a re-index keeps the sequences of the index
+  /// it rebuilds, also past documents deleted from it).
+  void keep_next_sequence_at_least(std::uint64_t next);
+
   /// Deletes the document with this id; false when there is none.
   bool remove(const std::string& id);
 

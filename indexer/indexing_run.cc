@@ -32,30 +32,12 @@ struct Item {
   bool unchanged = false;
 };
 
-// Pass 1 over one report: the distinct surface forms it adds to the batch's statistics.
-void count(const Analyzer& analyzer, const Report& r, BatchCounts& counts) {
-  std::vector<Token> tokens = analyzer.tokenize(r.title);
-  std::vector<Token> body = analyzer.tokenize(r.body);
-  std::vector<std::string_view> words;
-  words.reserve(tokens.size() + body.size());
-  for (const Token& t : tokens) words.push_back(t.norm);
-  for (const Token& t : body) words.push_back(t.norm);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  for (std::string_view w : words) {
-    auto it = counts.doc_freq.find(w);
-    if (it == counts.doc_freq.end()) counts.doc_freq.emplace(std::string(w), 1);
-    else ++it->second;
-  }
-  ++counts.docs;
-}
-
 // Pass 1: document frequencies of the surface forms the batch will add.
 BatchCounts precount(InputCache& inputs, std::size_t files, unsigned threads, const Analyzer& analyzer) {
   std::vector<BatchCounts> counts(threads);
   WorkerTasks tasks;
   tasks.load = [&](std::size_t i) { return inputs.read_for_count(i); };
-  tasks.handle = [&](unsigned w, Report& r) { count(analyzer, r, counts[w]); };
+  tasks.handle = [&](unsigned w, Report& r) { count_report(analyzer, r, counts[w]); };
   run_workers(files, threads, tasks);
   for (std::size_t w = 1; w < counts.size(); ++w) counts[0].merge(std::move(counts[w]));
   return std::move(counts[0]);

@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <xapian.h>
 
 #include "error/error.h"
+#include "index/index_folder.h"
 #include "index/schema.h"
 
 namespace rasd {
@@ -19,25 +17,7 @@ constexpr std::string_view kPartSuffix = ".part-";
 constexpr std::string_view kOlderPartSuffix = ".shard-";  // what earlier rasd versions named them
 
 // "a/b/" and "a/./b" as "a/b": siblings are named after the last component.
-fs::path folder(const std::string& dir) {
-  fs::path p = fs::path(dir).lexically_normal();
-  if (p.filename().empty()) p = p.parent_path();
-  return p;
-}
-
-// Waits until the files of `dir` are on disk (the parts were written without syncing).
-void sync_folder(const fs::path& dir) {
-  for (const auto& e : fs::directory_iterator(dir)) {
-    const int fd = ::open(e.path().c_str(), O_RDONLY);
-    if (fd < 0) continue;
-    ::fsync(fd);
-    ::close(fd);
-  }
-  if (const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
+fs::path folder(const std::string& dir) { return folder_path(dir); }
 
 // Keeps the newest copy of every id that more than one part wrote.
 std::size_t drop_older_copies(const std::string& dir) {
@@ -103,13 +83,20 @@ std::size_t compact_into(const std::string& dir, const std::vector<std::string>&
   }
 }
 
+// One atomic exchange (a reader never finds the folder missing), under the commit gate (a
+// backup never copies half of each), then the old copy goes.
 void swap_in(const std::string& dir, const std::string& replacement) {
   const fs::path index = folder(dir);
-  const fs::path old = sibling(dir, ".old");
-  fs::remove_all(old);
-  fs::rename(index, old);
-  fs::rename(replacement, index);
-  fs::remove_all(old);
+  {
+    const CommitGate::Hold gate = CommitGate::acquire(index.string(), CommitGate::Mode::Shared);
+    if (fs::exists(index)) {
+      exchange_folders(replacement, index.string());
+    } else {
+      fs::rename(replacement, index);
+      return;
+    }
+  }
+  fs::remove_all(replacement);
 }
 
 }  // namespace rasd

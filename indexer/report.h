@@ -16,6 +16,7 @@ struct Report {
   std::string source;     // e.g. "bbc", "aawsat"; empty if unknown
   std::string url;
   std::optional<std::string> published;  // "YYYY-MM-DD" (or with time "YYYY-MM-DDTHH:MM:SSZ")
+  bool dated_from_text = false;           // `published` read from a date line of the text
   std::string lang = "ar";
   std::string extra_json;  // unknown JSONL keys, as a JSON object text ("" when none)
   std::string origin;      // "file:line" or path, for messages

@@ -20,6 +20,9 @@ packages=(
   chromium nodejs npm fonts-noto-core
   # Load test of the HTTP server (bench/http_load.sh).
   wrk
+  # The Debian package (`make deb`, tests/package/run.sh): CPack's dpkg-shlibdeps, the man page,
+  # lintian, systemd-analyze for the units, man to render the page.
+  dpkg-dev help2man lintian systemd man-db
 )
 
 sudo_cmd=()

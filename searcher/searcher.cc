@@ -38,28 +38,56 @@ std::string lower(std::string s) {
 
 Searcher::Searcher(const std::string& db_dir, QueryLimits limits)
     : limits_(limits),
-      index_(std::make_unique<IndexReader>(db_dir)),
-      analyzer_(index_->make_analyzer()),
-      catalog_(std::make_unique<EntityCatalog>(index_->db(), *analyzer_)),
+      dir_(db_dir),
       facet_cache_(std::make_unique<FacetCache>()),
       hit_cache_(std::make_unique<HitCache>()),
       sequences_(std::make_unique<SequenceIndex>()),
-      clusters_(std::make_unique<ClusterIndex>()) {}
+      clusters_(std::make_unique<ClusterIndex>()) {
+  open_folder();
+}
 
 Searcher::~Searcher() = default;
+
+// The identity is taken first: a folder exchanged while this opens is seen at the next reopen().
+void Searcher::open_folder() {
+  const FolderIdentity folder = folder_identity(dir_);
+  auto index = std::make_unique<IndexReader>(dir_);
+  auto analyzer = index->make_analyzer();
+  auto catalog = std::make_unique<EntityCatalog>(index->db(), *analyzer);
+  catalog_ = std::move(catalog);
+  analyzer_ = std::move(analyzer);
+  index_ = std::move(index);
+  folder_ = folder;
+  clear_caches();
+}
+
+void Searcher::clear_caches() {
+  facet_cache_->clear();  // docids may now hold other documents
+  hit_cache_->clear();
+  sequences_->clear();
+  clusters_->clear();
+}
 
 const Analyzer& Searcher::analyzer() const { return *analyzer_; }
 
 std::uint64_t Searcher::document_count() { return index_->db().get_doccount(); }
 
+// Xapian's reopen() reads the version file at the path again: after an exchange it would pair
+// the new folder's version with the tables it holds open, so the folder is checked first (and
+// after, in case the exchange fell in between).
 bool Searcher::reopen() {
+  if (folder_identity(dir_) != folder_) {
+    open_folder();
+    return true;
+  }
   const bool changed = index_->db().reopen();
+  if (folder_identity(dir_) != folder_) {
+    open_folder();
+    return true;
+  }
   if (changed) {
     catalog_->clear();
-    facet_cache_->clear();  // docids may now hold other documents
-    hit_cache_->clear();
-    sequences_->clear();
-    clusters_->clear();
+    clear_caches();
   }
   return changed;
 }

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "index/index_folder.h"
 #include "searcher/search.h"
 
 namespace rasd {
@@ -43,18 +44,23 @@ class Searcher {
 
   std::uint64_t document_count();
 
-  /// Picks up what other processes committed since the last call; true when it changed.
+  /// Picks up what other processes committed since the last call, and a folder exchanged in
+  /// place of the index (reindex, restore); true when it changed.
   bool reopen();
 
   const Analyzer& analyzer() const;
   const QueryLimits& limits() const { return limits_; }
 
  private:
+  void open_folder();  // (re)opens the index and what is built from it
+  void clear_caches();
   SearchResult run(const SearchRequest& request);
   SearchResult run_plan(const SearchRequest& request, const SearchPlan& plan);
   void count_facets(const SearchRequest& request, const SearchPlan& plan, SearchResult& result);
 
   QueryLimits limits_;
+  std::string dir_;
+  FolderIdentity folder_;  // the folder index_ was opened from
   std::unique_ptr<IndexReader> index_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityCatalog> catalog_;

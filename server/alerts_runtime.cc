@@ -1,24 +1,20 @@
 #include "server/alerts_runtime.h"
 
-#include <iostream>
-#include <sstream>
-
 #include "alerts/service.h"
 #include "server/alerts_routes.h"
 
 namespace rasd::http {
 namespace {
 
-// The server logs one line per alert that found something or failed, and per failed pass.
-void log_pass(const std::vector<alerts::RunSummary>& summaries, const std::string& error) {
-  std::ostringstream out;
-  if (!error.empty()) out << alerts::format_time(alerts::now_utc()) << " alerts: pass failed: " << error << '\n';
+// The server logs one event per alert that found something or failed, and per failed pass.
+void log_pass(const EventLog& log, const std::vector<alerts::RunSummary>& summaries, const std::string& error) {
+  if (!error.empty()) log.event("alerts_pass_failed", {{"error", error}}, "error");
   for (const auto& s : summaries) {
     if (s.new_hits == 0 && !s.error) continue;
-    out << alerts::format_time(alerts::now_utc()) << " alert " << s.alert_id << " (" << s.name << "): " << s.new_hits
-        << " new" << (s.error ? "; error: " + *s.error : "") << '\n';
+    nlohmann::json fields = {{"alert_id", s.alert_id}, {"name", s.name}, {"new_hits", s.new_hits}};
+    if (s.error) fields["error"] = *s.error;
+    log.event("alert_run", fields, s.error ? "error" : "info");
   }
-  std::cerr << out.str();
 }
 
 }  // namespace
@@ -36,7 +32,11 @@ AlertsRuntime::AlertsRuntime(ServerOptions& options, const AlertsServeOptions& a
   s.alerts_file = options.alerts_file;
   s.runner.webhook_allow = allow_list;
   s.tick = alerts_options.tick;
-  s.report = log_pass;
+  const EventLog* log = alerts_options.log;
+  s.report = [log, text = std::make_shared<EventLog>()](const std::vector<alerts::RunSummary>& summaries,
+                                                         const std::string& error) {
+    log_pass(log ? *log : *text, summaries, error);
+  };
   scheduler_ = std::make_unique<alerts::AlertScheduler>(std::move(s));
 }
 

@@ -23,6 +23,7 @@ struct AlertsServeOptions {
   std::vector<std::string> webhook_allow;  // HOST[:PORT]
   std::string webhook_allow_file;
   std::chrono::seconds tick{30};           // how often due alerts are looked for
+  const EventLog* log = nullptr;           // where passes are reported; null: text on stderr
 };
 
 class AlertsRuntime {

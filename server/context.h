@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "server/event_log.h"
 #include "server/metrics.h"
 #include "server/routes.h"
 #include "server/searcher_pool.h"
+#include "server/shared_secret.h"
 #include "server/static_files.h"
 #include "searcher/searcher.h"
 
@@ -21,6 +23,7 @@ struct ServerOptions {
   int port = 8080;             // 0: any free port (tests)
   std::string web_dir;         // the page's files
   std::string token_file;      // bearer token for POST /api/documents; "" disables ingest
+  std::string token;           // the token itself (from the environment) when token_file is ""
   std::string alerts_file;     // for the alerts routes (extra_routes)
   // Worker threads. Each holds one connection (keep-alive included), so there are enough for
   // many clients; concurrent searches are bounded separately by the Searcher pool.
@@ -34,6 +37,7 @@ struct ServerOptions {
   int keep_alive_seconds = 2;  // an idle keep-alive connection holds a worker this long
   std::size_t keep_alive_requests = 100;
   bool access_log = true;      // one line per request on stderr
+  const EventLog* log = nullptr;  // where requests and events go; null: a text log on stderr
   QueryLimits limits;
   std::vector<Route> extra_routes;  // added by other features (alerts) to the one route table
 };
@@ -45,7 +49,7 @@ struct ServerContext {
   Metrics& metrics;
   const StaticFiles& files;
   const std::vector<Route>& routes;
-  std::string token;          // "" when ingest is disabled
+  SharedSecret token;         // "" when ingest is disabled; replaced by a reload
   std::mutex ingest_mutex;    // one in-process writer at a time
 };
 

@@ -20,7 +20,7 @@ void authorize(const ServerContext& ctx, const HttpRequest& request) {
   const std::string prefix = "Bearer ";
   if (request.authorization.rfind(prefix, 0) != 0)
     throw Unauthorized("send the API token as 'Authorization: Bearer <token>'");
-  if (!same_secret(request.authorization.substr(prefix.size()), ctx.token))
+  if (!same_secret(request.authorization.substr(prefix.size()), ctx.token.get()))
     throw Unauthorized("the API token is wrong");
 }
 

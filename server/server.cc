@@ -7,8 +7,14 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
 #include <ctime>
 #include <deque>
 #include <fstream>
@@ -85,16 +91,50 @@ void to_response(const HttpResponse& in, httplib::Response& res) {
   res.set_content(in.body, in.content_type);
 }
 
-std::string now_iso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+constexpr const char* kTimingHeader = "Server-Timing";
+constexpr const char* kRequestIdHeader = "X-Request-Id";
+
+// The route and duration the handler wrote into Server-Timing (app;dur=MS;desc="ROUTE").
+struct TimingParts {
+  bool found = false;
+  double ms = 0;
+  std::string route;
+};
+
+TimingParts parse_timing(const std::string& header) {
+  TimingParts t;
+  const auto dur = header.find("dur=");
+  const auto desc = header.find("desc=\"");
+  if (dur == std::string::npos || desc == std::string::npos) return t;
+  t.found = true;
+  t.ms = std::strtod(header.c_str() + dur + 4, nullptr);
+  const auto end = header.find('"', desc + 6);
+  t.route = header.substr(desc + 6, end == std::string::npos ? std::string::npos : end - desc - 6);
+  return t;
 }
 
-constexpr const char* kTimingHeader = "Server-Timing";
+// A request id: the client's X-Request-Id when it is a sane token (a proxy's id threads through
+// both logs), else one of this server's (a random start, counted up).
+class RequestIds {
+ public:
+  RequestIds() : next_(std::random_device{}() | (std::uint64_t{std::random_device{}()} << 32)) {}
+  std::string for_request(const std::string& offered) {
+    if (!offered.empty() && offered.size() <= 64 &&
+        std::all_of(offered.begin(), offered.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; }))
+      return offered;
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(next_++));
+    return buf;
+  }
+
+ private:
+  std::atomic<std::uint64_t> next_;
+};
+
+std::string initial_token(const ServerOptions& o) {
+  if (!o.token_file.empty()) return read_token_file(o.token_file);
+  return o.token;
+}
 
 }  // namespace
 
@@ -107,14 +147,19 @@ struct Server::Impl {
   ServerContext ctx;
   httplib::Server http;
   int port = 0;
+  std::atomic<bool> access_log;
+  EventLog text_log;  // when options.log is null
+  RequestIds ids;
+
+  const EventLog& log_to() const { return options.log ? *options.log : text_log; }
 
   explicit Impl(ServerOptions opts)
       : options(std::move(opts)),
         files(options.web_dir),
         routes(core_routes()),
         pool(options.db_dir, options.limits, options.searchers),
-        ctx{options, pool, metrics, files, routes,
-            options.token_file.empty() ? std::string() : read_token_file(options.token_file), {}} {
+        ctx{options, pool, metrics, files, routes, SharedSecret(initial_token(options)), {}},
+        access_log(options.access_log) {
     routes.insert(routes.end(), options.extra_routes.begin(), options.extra_routes.end());
     configure();
   }
@@ -169,6 +214,7 @@ struct Server::Impl {
       out = dispatch(ctx, request);
     }
     to_response(out.response, res);
+    res.set_header(kRequestIdHeader, ids.for_request(req.get_header_value(kRequestIdHeader)));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     metrics.record(out.route, out.response.status, seconds);
     std::ostringstream timing;
@@ -176,19 +222,22 @@ struct Server::Impl {
     res.set_header(kTimingHeader, timing.str());
   }
 
-  // One line per request: time, client, method, target, status, bytes, milliseconds, route.
+  // One line per request (event_log.h): time, request id, client, method, route, status, duration.
   void log(const httplib::Request& req, const httplib::Response& res) {
-    std::string timing = res.get_header_value(kTimingHeader);
-    if (timing.empty()) {
-      metrics.record("rejected", res.status, 0);  // refused by httplib before routing
-      timing = "app;dur=0;desc=\"rejected\"";
-    }
-    if (!options.access_log) return;
-    std::ostringstream line;
-    line << now_iso() << ' ' << req.remote_addr << ' ' << req.method << ' '
-         << (req.target.empty() ? req.path : req.target).substr(0, 512) << ' ' << res.status << ' '
-         << res.body.size() << ' ' << timing << '\n';
-    std::cerr << line.str();
+    const TimingParts timing = parse_timing(res.get_header_value(kTimingHeader));
+    if (!timing.found) metrics.record("rejected", res.status, 0);  // refused by httplib before routing
+    if (!access_log) return;
+    AccessRecord r;
+    r.request_id = res.get_header_value(kRequestIdHeader);
+    if (r.request_id.empty()) r.request_id = ids.for_request(req.get_header_value(kRequestIdHeader));
+    r.method = req.method;
+    r.route = timing.found ? timing.route : "rejected";
+    r.target = (req.target.empty() ? req.path : req.target).substr(0, 512);
+    r.status = res.status;
+    r.bytes = res.body.size();
+    r.duration_ms = timing.ms;
+    r.client = req.remote_addr;
+    log_to().request(r);
   }
 };
 
@@ -212,7 +261,9 @@ void Server::run() { impl_->http.listen_after_bind(); }
 
 void Server::stop() { impl_->http.stop(); }
 
-std::string default_web_dir() { return RASD_WEB_DIR; }
+void Server::set_token(std::string token) { impl_->ctx.token.set(std::move(token)); }
+
+void Server::set_access_log(bool on) { impl_->access_log = on; }
 
 std::string read_token_file(const std::string& path) {
   std::ifstream in(path);

@@ -21,14 +21,20 @@ class Server {
   int bind();
   /// Serves until stop() is called (from another thread or a signal handler's thread).
   void run();
+  /// Stops accepting connections; run() returns once the requests in progress are answered.
   void stop();
+
+  /// Settings a running server takes without a restart (a reload on SIGHUP).
+  void set_token(std::string token);
+  void set_access_log(bool on);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-/// The page's folder this build was configured with (the source tree's web/).
+/// The page's folder when --web is not given: <prefix>/share/rasd/web beside an installed
+/// <prefix>/bin/rasd (the Debian package's layout), else the source tree's web/ (web_dir.cc).
 std::string default_web_dir();
 
 /// The token in `path` (surrounding whitespace removed); throws InvalidInput when the file

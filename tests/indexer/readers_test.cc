@@ -62,7 +62,8 @@ TEST_CASE("txt: a section label before the title is kept aside") {
   CHECK(r.body.find("ملصقات") == std::string::npos);
   CHECK(r.body.find("انضمت إسرائيل رسميا") == 0);
   CHECK(r.body.find("انضمت إسرائيل رسميا", 10) == std::string::npos);  // the repeated body is gone
-  CHECK_FALSE(r.published);  // no date in metadata, never the file time
+  CHECK(r.published.value_or("") == "2020-12-14");  // its date line (fixtures/README.md), never the file time
+  CHECK(r.dated_from_text);
 }
 
 TEST_CASE("txt: breadcrumbs and a repeated title are dropped") {
