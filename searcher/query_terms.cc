@@ -117,8 +117,20 @@ Q QueryTerms::wildcard(std::string_view prefix, std::size_t offset) {
     fail("a wildcard needs at least " + std::to_string(ctx_.limits.min_wildcard_prefix) + " letters before '*'", offset);
   count(offset);
   match_.prefixes.push_back(norm);
-  return Q(Q::OP_WILDCARD, norm, static_cast<Xapian::termcount>(ctx_.limits.max_wildcard_expansion),
-           Q::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::size_t share = wildcard_share_ ? wildcard_share_ : ctx_.limits.max_wildcard_expansion;
+  return Q(Q::OP_WILDCARD, norm, static_cast<Xapian::termcount>(share), Q::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+void QueryTerms::share_wildcards(std::size_t count, std::size_t offset) {
+  const QueryLimits& l = ctx_.limits;
+  if (count > l.max_wildcards)
+    throw LimitExceeded("query: more than " + std::to_string(l.max_wildcards) +
+                            " wildcards; use longer prefixes or fewer of them (wildcard at character " +
+                            std::to_string(query::char_position(text_, offset)) + ")",
+                        "max_wildcards");
+  if (count == 0) return;
+  // The query's wildcards share one budget, so 60 copies of a two-letter prefix cost what a few do.
+  wildcard_share_ = std::max<std::size_t>(1, std::min(l.max_wildcard_expansion, l.max_wildcard_terms / count));
 }
 
 Q QueryTerms::title(std::string_view words, bool quoted, std::size_t offset) {
