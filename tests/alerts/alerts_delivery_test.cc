@@ -109,7 +109,9 @@ TEST_CASE("alerts: webhook URLs are checked against the allow-list") {
     const char* url;
     bool allowed;
   } cases[] = {
-      {"https://hooks.example.org/x", true},       {"http://HOOKS.example.org:81/x", true},
+      {"https://hooks.example.org/x", true},       {"http://HOOKS.example.org/x", true},
+      {"http://hooks.example.org:81/x", false},    // an entry without a port allows the default port only
+      {"http://127.0.0.2:9000/", false},           {"http://[::ffff:127.0.0.1]:9000/", true},
       {"http://127.0.0.1:9000/", true},            {"http://127.0.0.1:9001/", false},
       {"http://127.0.0.1/", false},                {"http://localhost:9000/", false},
       {"http://169.254.169.254/latest/meta-data", false}, {"http://hooks.example.org.evil.com/", false},

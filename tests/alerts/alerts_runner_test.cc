@@ -174,8 +174,17 @@ TEST_CASE("alerts: a webhook failure is recorded on the alert and retried on the
     CHECK(store.get(f.alert_id).last_error == failed[0].error);
   }
   CHECK(f.lines().size() == 1);  // the JSONL channel is independent
+  {
+    AlertStore store(f.store_path);
+    const Alert a = store.get(f.alert_id);
+    CHECK(a.webhook_failures == 1);
+    CHECK(a.webhook_next_attempt == kNow + 30);  // the backoff is kept in the file
+  }
   hook.status = 204;
-  auto ok = f.run();
+  const auto waiting = f.run(kNow + 10);  // within the backoff: not tried
+  REQUIRE(waiting[0].error);
+  CHECK(waiting[0].error->find("waiting until") != std::string::npos);
+  auto ok = f.run(kNow + 31);
   CHECK_FALSE(ok[0].error);
   CHECK(ok[0].webhook_posts == 1);
   std::lock_guard lock(hook.mutex);
