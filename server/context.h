@@ -52,6 +52,8 @@ struct ServerOptions {
   const EventLog* log = nullptr;  // where requests and events go; null: a text log on stderr
   QueryLimits limits{.max_search_ms = 1500};  // a search is stopped after 1.5 s (503)
   std::vector<Route> extra_routes;  // added by other features (alerts) to the one route table
+  // More Prometheus text for /metrics (alerts' delivery state, the front door's counters).
+  std::vector<std::function<std::string()>> metric_sources;
 };
 
 /// Shared by all handlers; lives as long as the server.

@@ -86,6 +86,7 @@ HttpResponse get_metrics(const HttpRequest& /*request*/, ServerContext& ctx) {
   HttpResponse res;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = ctx.metrics.render(figures);
+  for (const auto& source : ctx.options.metric_sources) res.body += source();
   return res;
 }
 

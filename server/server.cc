@@ -241,6 +241,7 @@ struct Server::Impl {
     policy.tokens = tokens;
     policy.loopback_only = is_loopback_host(options.host);
     policy.max_body = options.max_body_bytes;
+    options.metric_sources.push_back([this] { return door_metrics(); });
     configure();
     FrontDoorOptions door_options;
     door_options.host = options.host;
@@ -336,6 +337,22 @@ struct Server::Impl {
     r.duration_ms = timing.ms;
     r.client = req.remote_addr;
     log_to().request(r);
+  }
+
+  std::string door_metrics() const {
+    const FrontDoor::Figures f = door->figures();
+    std::ostringstream out;
+    out << "# HELP rasd_connections_open Client connections open.\n# TYPE rasd_connections_open gauge\n"
+        << "rasd_connections_open " << f.open << '\n'
+        << "# HELP rasd_workers_busy Worker threads serving a request.\n# TYPE rasd_workers_busy gauge\n"
+        << "rasd_workers_busy " << f.busy << '\n'
+        << "# HELP rasd_front_door_refused_total Requests the front door answered itself, by reason.\n"
+        << "# TYPE rasd_front_door_refused_total counter\n";
+    const std::pair<const char*, std::uint64_t> reasons[] = {
+        {"bad_head", f.refused_head},       {"admission", f.refused_admission}, {"head_timeout", f.head_timeouts},
+        {"client_cap", f.over_client_cap},  {"total_cap", f.over_total_cap},    {"queue_full", f.queue_full}};
+    for (const auto& [reason, n] : reasons) out << "rasd_front_door_refused_total{reason=\"" << reason << "\"} " << n << '\n';
+    return out.str();
   }
 
   // A request the front door answered itself (caps, a bad or slow head, a refused token).

@@ -80,6 +80,13 @@ TEST_CASE("alerts http: save, run in the background, read hits and feed, delete"
   const auto rotated = json_of(client.Post((base + "/feed").c_str(), "", "application/json"));
   CHECK(reader.Get(rotated["feed_url"].get<std::string>().c_str())->status == 200);
 
+  const auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->body.find("rasd_alerts 1\n") != std::string::npos);
+  CHECK(metrics->body.find("rasd_alerts_failing 0\n") != std::string::npos);
+  CHECK(metrics->body.find("rasd_front_door_refused_total{reason=\"admission\"}") != std::string::npos);
+  CHECK(json_of(client.Get("/api/alerts"))["alerts"][0]["status"] == "ok");
+
   const auto removed = client.Delete(base.c_str());
   REQUIRE(removed);
   CHECK(removed->status == 204);
