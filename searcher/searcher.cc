@@ -226,7 +226,10 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
                         request.ids_only, hit_cache_.get(), key, clusters_.get()};
   std::uint32_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.hits.push_back(make_hit(it, ++rank, hctx));
+    deadline.check();  // snippets and copies cost too
+  }
   if (!request.facets) return result;
   // The spy saw every match unless the cap stopped it; it counts a cluster once, as collapse
   // does, so its count is the exact total that Xapian only bounds when it collapses.

@@ -50,7 +50,7 @@ struct ServerOptions {
   std::size_t keep_alive_requests = 100;
   bool access_log = true;      // one line per request on stderr
   const EventLog* log = nullptr;  // where requests and events go; null: a text log on stderr
-  QueryLimits limits{.max_search_ms = 1500};  // a search is stopped after 1.5 s (503)
+  QueryLimits limits{.max_search_ms = 1000};  // a search is stopped after 1 s of its time (503)
   std::vector<Route> extra_routes;  // added by other features (alerts) to the one route table
   // More Prometheus text for /metrics (alerts' delivery state, the front door's counters).
   std::vector<std::function<std::string()>> metric_sources;
