@@ -199,7 +199,7 @@ def case_slowloris(args):
 def case_budget(args):
     server = Server(args.rasd, args.db)
     queries = [" ".join(["ال*", "وال*", "في*", "من*", "عل*", "ان*", "لل*", "بال*"]),
-               " ".join(["ال*", "ت*"] * 4),
+               " ".join(["ال*"] * 8),
                "ال* OR في* OR من* OR على* facets",
                " ".join(["مص*", "سو*", "ال*", "ام*", "را*", "قا*", "حر*", "وز*"])]
     out = []
@@ -211,6 +211,14 @@ def case_budget(args):
         detail = json.loads(body) if body.startswith(b"{") else {}
         out.append({"query": q, "status": status, "seconds": round(took, 3), "limit": detail.get("limit")})
 
+    # A server in use: every search slot has opened its view of the index (the first search on a
+    # slot opens it, which is not the cost being measured).
+    warm = [threading.Thread(target=lambda: server.get("/api/search?q=%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82", timeout=30))
+            for _ in range(8)]
+    for t in warm:
+        t.start()
+    for t in warm:
+        t.join(60)
     lat_box = {}
     health = threading.Thread(target=lambda: lat_box.update(lat=health_latencies(server, 4, gap=0.02)))
     threads = [threading.Thread(target=run, args=(q,)) for q in queries]

@@ -2,6 +2,7 @@
 // spelled with the index's prefixes (schema.h) and counted against QueryLimits::max_terms.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,8 @@ class QueryTerms {
   MatchTerms& match_;
   std::size_t terms_ = 0;
   std::size_t wildcard_share_ = 0;  // expansion of each wildcard; 0 until shared
+  std::map<std::string, std::vector<std::string>> expansions_;  // prefix -> its completions
+  std::vector<std::string> expand(const std::string& prefix, std::size_t share);
 };
 
 }  // namespace rasd

@@ -179,7 +179,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
-  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get()};
+  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get(), deadline_};
   const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
   SearchPlan plan = make_plan(request, mode, ctx);
   SearchResult result = run_plan(request, plan);
