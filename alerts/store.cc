@@ -1,7 +1,10 @@
 #include "alerts/store.h"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -97,7 +100,22 @@ std::string new_secret() {
 
 }  // namespace
 
-AlertStore::AlertStore(const std::string& path) : db_(path) { migrate(db_, kSchemaVersion); }
+namespace {
+
+// A new alerts file is readable by its owner only: it holds what analysts watch for and the
+// receivers' webhook addresses. Runs before the database opens (and creates) it.
+const std::string& created_private(const std::string& path) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
+  return path;
+}
+
+}  // namespace
+
+AlertStore::AlertStore(const std::string& path) : db_(created_private(path)) { migrate(db_, kSchemaVersion); }
 
 Alert AlertStore::add(const AlertSpec& spec, std::uint64_t watermark, UnixTime now) {
   validate(spec);

@@ -140,7 +140,10 @@ HttpRequest to_request(const httplib::Request& req) {
 
 void to_response(const HttpResponse& in, httplib::Response& res) {
   res.status = in.status;
-  for (const auto& [k, v] : in.headers) res.set_header(k, v);
+  for (const auto& [k, v] : in.headers) {
+    res.headers.erase(k);  // a handler's header replaces the default one (Cache-Control)
+    res.set_header(k, v);
+  }
   res.set_content(in.body, in.content_type);
 }
 
@@ -183,6 +186,15 @@ class RequestIds {
  private:
   std::atomic<std::uint64_t> next_;
 };
+
+// The target as the access log shows it: a feed's secret address is a credential, so its secret
+// never reaches a log line; at most 512 bytes.
+std::string loggable(const std::string& target) {
+  constexpr std::string_view kFeeds = "/api/feeds/";
+  std::string out = target.substr(0, 512);
+  if (out.rfind(kFeeds, 0) == 0) out = std::string(kFeeds) + "…" + (out.find('?') != std::string::npos ? out.substr(out.find('?')) : "");
+  return out;
+}
 
 const std::vector<std::pair<std::string, std::string>>& security_headers() {
   static const std::vector<std::pair<std::string, std::string>> headers = {
@@ -331,7 +343,7 @@ struct Server::Impl {
     if (r.request_id.empty()) r.request_id = ids.for_request(req.get_header_value(kRequestIdHeader));
     r.method = req.method;
     r.route = timing.found ? timing.route : "rejected";
-    r.target = (req.target.empty() ? req.path : req.target).substr(0, 512);
+    r.target = loggable(req.target.empty() ? req.path : req.target);
     r.status = res.status;
     r.bytes = res.body.size();
     r.duration_ms = timing.ms;
@@ -363,7 +375,7 @@ struct Server::Impl {
     r.request_id = ids.for_request(head ? head->field("x-request-id") : "");
     r.method = head ? head->method : "-";
     r.route = route;
-    r.target = head ? head->target.substr(0, 512) : "-";
+    r.target = head ? loggable(head->target) : "-";
     r.status = status;
     r.client = peer;
     log_to().request(r);
