@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "error/error.h"
+#include "server/worker_lane.h"
 
 namespace rasd::http {
 namespace {
@@ -75,60 +76,6 @@ std::string peer_address(const sockaddr_storage& addr, int& port) {
   }
   return text;
 }
-
-/// Worker threads taking connections from a bounded queue.
-class WorkerLane {
- public:
-  using Work = std::function<void(void*)>;
-  WorkerLane(std::size_t threads, std::size_t capacity, Work work) : capacity_(capacity), work_(std::move(work)) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) threads_.emplace_back([this] { loop(); });
-  }
-  ~WorkerLane() { shutdown(); }
-  bool push(void* job) {
-    {
-      std::lock_guard lock(mutex_);
-      if (jobs_.size() >= capacity_ || stop_) return false;
-      jobs_.push_back(job);
-    }
-    ready_.notify_one();
-    return true;
-  }
-  void shutdown() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    ready_.notify_all();
-    for (auto& t : threads_)
-      if (t.joinable()) t.join();
-  }
-  std::size_t busy() const { return busy_; }
-
- private:
-  void loop() {
-    for (;;) {
-      void* job = nullptr;
-      {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !jobs_.empty() || stop_; });
-        if (jobs_.empty()) return;
-        job = jobs_.front();
-        jobs_.pop_front();
-      }
-      ++busy_;
-      work_(job);
-      --busy_;
-    }
-  }
-  std::size_t capacity_;
-  Work work_;
-  std::vector<std::thread> threads_;
-  std::deque<void*> jobs_;
-  std::atomic<std::size_t> busy_{0};
-  bool stop_ = false;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-};
 
 }  // namespace
 
