@@ -68,7 +68,9 @@ void reload(http::Server& server, http::EventLog& log, const ServeSettings& runn
     const ServeSettings fresh = resolve_serve_settings(serve_args);
     const http::ServerOptions& a = running.server;
     const http::ServerOptions& b = fresh.server;
-    server.set_tokens(http::load_tokens(b));
+    http::ServerOptions with_log = b;
+    with_log.log = &log;  // a warning about a token file goes to the server's log
+    server.set_tokens(http::load_tokens(with_log));
     server.set_access_log(b.access_log);
     log.set_format(http::parse_log_format(fresh.log_format));
     nlohmann::json restart = nlohmann::json::array();

@@ -1,12 +1,11 @@
 #include "indexer/index_writer.h"
 
-#include "indexer/disk_space.h"
-
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
 
 #include "error/error.h"
+#include "indexer/disk_space.h"
 #include "indexer/iso_date.h"
 #include "index/id_term.h"
 #include "index/index_folder.h"

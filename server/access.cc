@@ -52,12 +52,6 @@ bool loopback_ip(std::string_view ip) {
   return false;
 }
 
-void warn_if_shared(const std::string& path, const std::string& what) {
-  struct stat st{};
-  if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-    std::cerr << "rasd: warning: the " << what << " file " << path
-              << " is readable by other users; restrict it with chmod 600\n";
-}
 
 }  // namespace
 
@@ -127,6 +121,11 @@ bool is_loopback_authority(std::string_view host) {
   return n == "localhost" || n == "localhost." || loopback_ip(n);
 }
 
+bool readable_by_all(const std::string& path) {
+  struct stat st{};
+  return ::stat(path.c_str(), &st) == 0 && (st.st_mode & S_IRWXO) != 0;
+}
+
 std::optional<std::string> read_secret(const std::string& path, const char* env, const std::string& what) {
   std::string secret, origin;
   if (!path.empty()) {
@@ -136,7 +135,6 @@ std::optional<std::string> read_secret(const std::string& path, const char* env,
     content << in.rdbuf();
     secret = content.str();
     origin = "the " + what + " file " + path;
-    warn_if_shared(path, what);
   } else if (const char* value = env ? std::getenv(env) : nullptr; value && *value) {
     secret = value;
     origin = std::string("the environment variable ") + env;

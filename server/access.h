@@ -49,6 +49,10 @@ bool is_loopback_authority(std::string_view host);
 /// cannot be read, or the secret is shorter than 16 bytes or holds blanks or control characters.
 std::optional<std::string> read_secret(const std::string& path, const char* env, const std::string& what);
 
+/// Whether every user of the machine may read the file at `path` (a token file should not be:
+/// group access is how a package shares one with the service's group, root:rasd 0640).
+bool readable_by_all(const std::string& path);
+
 /// Compares without an early exit, so timing does not reveal how much of a guess matched.
 bool same_secret(std::string_view a, std::string_view b);
 

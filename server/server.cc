@@ -392,6 +392,15 @@ Tokens load_tokens(const ServerOptions& o) {
   t.read = o.read_token.empty() ? read_secret(o.read_token_file, nullptr, "read token").value_or("") : o.read_token;
   if (!t.read.empty() && same_secret(t.read, t.write))
     throw InvalidInput("the read token and the write token are the same: give each its own");
+  const EventLog text;
+  const EventLog& log = o.log ? *o.log : text;
+  for (const auto& [path, what] : {std::pair{o.token_file, "write token"}, std::pair{o.read_token_file, "read token"}}) {
+    if (path.empty() || !readable_by_all(path)) continue;
+    const nlohmann::json fields = {{"file", path},
+                                   {"detail", std::string("the ") + what + " file is readable by every user; restrict "
+                                                  "it with chmod 600 (or 640 with a group of its own)"}};
+    log.event("token_file_readable", fields, "warning");
+  }
   return t;
 }
 
