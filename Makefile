@@ -4,7 +4,10 @@ JOBS  ?= $(shell nproc)
 PORT  ?= 8080
 DEMO_DIR ?= $(BUILD)/demo
 
-.PHONY: all deps build test demo deb bench clean
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build test demo deb bench fuzz clean
 
 all: build
 
@@ -36,5 +39,12 @@ deb: deps
 bench: build
 	./bench/run-all.sh
 
+# Builds the libFuzzer targets with ASan and UBSan (clang) and runs each for FUZZ_SECONDS on one
+# core, from its seed corpus in fuzz/corpus/; a crash, hang or sanitizer report fails.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRASD_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	./fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD)

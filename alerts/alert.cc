@@ -71,9 +71,38 @@ SearchRequest to_request(const AlertSpec& spec, std::uint64_t after_sequence) {
   return r;
 }
 
-void validate(const AlertSpec& spec) {
+namespace {
+
+void check_size(const std::string& what, std::size_t size, std::size_t limit) {
+  if (size > limit)
+    throw LimitExceeded("alert field '" + what + "' has " + std::to_string(size) + " bytes; at most " +
+                            std::to_string(limit) + " are accepted",
+                        "alert_" + what);
+}
+
+}  // namespace
+
+std::string alert_status(const Alert& alert) { return alert.webhook_failures >= kFailingAfter ? "failing" : "ok"; }
+
+std::string idempotency_key(const Notification& n, UnixTime alert_created) {
+  return std::to_string(n.alert_id) + "-" + std::to_string(alert_created) + "-" + n.hit.id;
+}
+
+void validate(const AlertSpec& spec, const AlertLimits& limits) {
   if (spec.name.empty()) throw InvalidInput("an alert needs a name (--name)");
   if (spec.query.empty()) throw InvalidInput("an alert needs a query (--query)");
+  check_size("name", spec.name.size(), limits.name_bytes);
+  check_size("query", spec.query.size(), limits.query_bytes);
+  for (const FilterField& f : kFilterFields) {
+    const auto& values = spec.filters.*f.list;
+    if (values.size() > limits.filter_values)
+      throw LimitExceeded("alert filter '" + std::string(f.key) + "' has " + std::to_string(values.size()) +
+                              " values; at most " + std::to_string(limits.filter_values) + " are accepted",
+                          "alert_filter_values");
+    for (const std::string& v : values) check_size(f.key, v.size(), limits.filter_value_bytes);
+  }
+  if (spec.webhook_url) check_size("webhook", spec.webhook_url->size(), limits.url_bytes);
+  if (spec.jsonl_path) check_size("jsonl", spec.jsonl_path->size(), limits.path_bytes);
   for (const auto* date : {&spec.filters.from, &spec.filters.to})
     if (*date && !valid_date(**date))
       throw InvalidInput("bad date filter '" + **date + "': expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -96,20 +125,39 @@ AlertFilters filters_from_json(const json& j) {
   return filters;
 }
 
-json to_json(const Alert& a) {
-  return {{"id", a.id},
-          {"name", a.spec.name},
-          {"query", a.spec.query},
-          {"filters", filters_json(a.spec.filters)},
-          {"every", format_interval(a.spec.every)},
-          {"jsonl", optional_json(a.spec.jsonl_path)},
-          {"webhook", optional_json(a.spec.webhook_url)},
-          {"watermark", a.watermark},
-          {"created", format_time(a.created)},
-          {"last_run", a.last_run ? json(format_time(a.last_run)) : json(nullptr)},
-          {"last_error", optional_json(a.last_error)},
-          {"last_new_hits", a.last_new_hits},
-          {"total_hits", a.total_hits}};
+namespace {
+
+// "https://hooks.example.org/…": the scheme and authority of a URL, the rest elided.
+std::string origin_only(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return "…";
+  const auto path = url.find_first_of("/?#", scheme + 3);
+  return path == std::string::npos ? url : url.substr(0, path) + "/…";
+}
+
+}  // namespace
+
+json to_json(const Alert& a, Disclosure disclosure) {
+  const bool full = disclosure == Disclosure::Full;
+  json j = {{"id", a.id},
+            {"name", a.spec.name},
+            {"query", a.spec.query},
+            {"filters", filters_json(a.spec.filters)},
+            {"every", format_interval(a.spec.every)},
+            {"jsonl", full ? optional_json(a.spec.jsonl_path) : json(a.spec.jsonl_path.has_value())},
+            {"webhook", full || !a.spec.webhook_url ? optional_json(a.spec.webhook_url) : json(origin_only(*a.spec.webhook_url))},
+            {"watermark", a.watermark},
+            {"created", format_time(a.created)},
+            {"last_run", a.last_run ? json(format_time(a.last_run)) : json(nullptr)},
+            {"last_error", optional_json(a.last_error)},
+            {"last_new_hits", a.last_new_hits},
+            {"total_hits", a.total_hits},
+            {"status", alert_status(a)},
+            {"webhook_failures", a.webhook_failures},
+            {"webhook_error", optional_json(a.webhook_error)},
+            {"webhook_next_attempt", a.webhook_next_attempt ? json(format_time(a.webhook_next_attempt)) : json(nullptr)},
+            {"feed", a.has_feed}};
+  return j;
 }
 
 AlertSpec spec_from_json(const json& j) {
@@ -152,6 +200,7 @@ json to_json(const Notification& n, const std::string& alert_name) {
   }
   j["sequence"] = n.sequence;
   j["found"] = format_time(n.found);
+  if (!n.key.empty()) j["key"] = n.key;
   return j;
 }
 
@@ -160,6 +209,7 @@ Notification notification_from_json(const json& j) {
   n.alert_id = j.value("alert_id", std::int64_t{0});
   n.sequence = j.value("sequence", std::uint64_t{0});
   n.hit.id = j.value("doc_id", "");
+  n.key = j.value("key", "");
   n.hit.title = j.value("title", "");
   n.hit.source = j.value("source", "");
   n.hit.url = j.value("url", "");

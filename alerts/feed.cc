@@ -122,7 +122,8 @@ std::string atom_feed(const Alert& a, const std::vector<Notification>& notificat
   element(out, "updated", format_time(updated));
   out += "<author><name>rasd</name></author>\n";
   out += "<generator>rasd</generator>\n";
-  link(out, "self", links.base_url + "/api/alerts/" + std::to_string(a.id) + "/feed.atom", "application/atom+xml");
+  const std::string self = links.self_path.empty() ? "/api/alerts/" + std::to_string(a.id) + "/feed.atom" : links.self_path;
+  link(out, "self", links.base_url + self, "application/atom+xml");
   link(out, "alternate", links.base_url + "/", "text/html");
   for (const Notification& n : notifications) entry(out, a, n, links);
   out += "</feed>\n";

@@ -12,6 +12,7 @@ namespace rasd::alerts {
 struct FeedLinks {
   std::string base_url;
   std::string document_path = "/#/doc/";  // + percent-encoded document id: the page's document view
+  std::string self_path{};                 // the feed's own address; "" = /api/alerts/ID/feed.atom
 };
 
 /// An Atom 1.0 feed of the alert's notifications (newest first), every value XML-escaped.

@@ -51,7 +51,19 @@ ALTER TABLE hits ADD COLUMN webhook_attempts INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX hits_by_alert ON hits(alert_id, id);
 )sql";
 
-constexpr const char* kSteps[] = {kVersion1, kVersion2};
+// Version 3: a revocable secret feed address per alert (only its SHA-256 is kept), the webhook's
+// delivery state kept across runs (failures in a row, when to try next, the last error), and the
+// JSONL file's size before an append in progress (so a crash never appends a batch twice).
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE alerts ADD COLUMN feed_secret_sha256 TEXT;
+ALTER TABLE alerts ADD COLUMN webhook_failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN webhook_next_attempt INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE alerts ADD COLUMN webhook_error TEXT;
+ALTER TABLE alerts ADD COLUMN jsonl_mark INTEGER;
+CREATE UNIQUE INDEX alerts_by_feed ON alerts(feed_secret_sha256);
+)sql";
+
+constexpr const char* kSteps[] = {kVersion1, kVersion2, kVersion3};
 static_assert(std::size(kSteps) == AlertStore::kSchemaVersion);
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "alerts/runner.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <fstream>
+#include <map>
 
 #include <algorithm>
 #include <atomic>
@@ -21,11 +25,36 @@ constexpr std::pair<const char*, CrashPoint> kCrashPoints[] = {
     {"watermark", CrashPoint::Watermark},
 };
 
-// The deepest page Searcher serves (QueryLimits::max_offset).
-constexpr std::uint32_t kMaxOffset = 10000;
-
 void append_error(std::optional<std::string>& error, const std::string& message) {
   error = error ? *error + "; " + message : message;
+}
+
+// The notifications of `pending` whose lines are already in the file past `mark` (removed from
+// `pending`); a last line without its newline (a torn write) is truncated away first.
+std::vector<Notification> drop_written(const std::string& path, std::int64_t mark, std::vector<Notification>& pending) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  in.seekg(mark);
+  std::string tail((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!tail.empty() && tail.back() != '\n') {
+    const auto last = tail.rfind('\n');
+    const std::size_t keep = last == std::string::npos ? 0 : last + 1;
+    if (::truncate(path.c_str(), static_cast<off_t>(mark + static_cast<std::int64_t>(keep))) != 0)
+      throw IndexError("cannot cut a torn line off alert output " + path);
+    tail.resize(keep);
+  }
+  std::unordered_set<std::string> keys;
+  std::size_t start = 0;
+  while (start < tail.size()) {
+    const auto nl = tail.find('\n', start);
+    const auto j = nlohmann::json::parse(tail.substr(start, nl - start), nullptr, false);
+    if (j.is_object() && j.contains("key") && j["key"].is_string()) keys.insert(j["key"].get<std::string>());
+    start = nl + 1;
+  }
+  std::vector<Notification> written, rest;
+  for (Notification& n : pending) (keys.count(n.key) ? written : rest).push_back(std::move(n));
+  pending = std::move(rest);
+  return written;
 }
 
 }  // namespace
@@ -71,48 +100,113 @@ std::vector<RunSummary> AlertRunner::run(Selection selection, UnixTime now) {
   for (std::thread& t : threads) t.join();
   for (const auto& f : failures)
     if (f) std::rethrow_exception(f);
+  deliver_webhooks(due, out, now);
   return out;
 }
 
 RunSummary AlertRunner::run_one(std::int64_t alert_id, UnixTime now) {
   AlertIndex& index = *indexes_.front();
   index.refresh();
-  return run_alert(store_.get(alert_id), index, now);
+  const Alert alert = store_.get(alert_id);
+  std::vector<RunSummary> out{run_alert(alert, index, now)};
+  // Run now means now: a backoff left by earlier failures does not hold this delivery back.
+  Alert forced = alert;
+  forced.webhook_next_attempt = 0;
+  deliver_webhooks({forced}, out, now);
+  return out.front();
 }
 
-// Every hit after the watermark up to `end`, collapsed, minus documents (or copies of
-// documents) this alert already delivered.
-std::vector<Notification> AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end) {
-  SearchRequest request = to_request(alert.spec, alert.watermark);
-  request.limit = config_.page_size;
-  std::vector<Hit> hits;
-  for (request.offset = 0; request.offset < kMaxOffset; request.offset += request.limit) {
+WebhookDispatcher::Options AlertRunner::dispatcher_options() const {
+  WebhookDispatcher::Options o;
+  o.allow = config_.webhook_allow;
+  o.policy = config_.webhook;
+  o.batch = config_.webhook_batch;
+  o.threads = config_.webhook_threads;
+  o.crash_at = config_.crash_at;
+  return o;
+}
+
+// Each alert's webhook on the dispatcher; with a dispatcher of its own the run waits and folds
+// the outcome into the summaries (and the alert's last error) as a synchronous run would.
+void AlertRunner::deliver_webhooks(const std::vector<Alert>& alerts, std::vector<RunSummary>& summaries, UnixTime now) {
+  std::optional<WebhookDispatcher> own;
+  WebhookDispatcher* d = dispatcher_;
+  if (!d) d = &own.emplace(store_, dispatcher_options());
+  std::map<std::int64_t, RunSummary*> by_id;
+  for (RunSummary& s : summaries) by_id[s.alert_id] = &s;
+  for (const Alert& a : alerts) {
+    if (!a.spec.webhook_url) continue;
+    const Alert fresh = store_.find(a.id).value_or(a);  // its backoff as the file has it now
+    Alert kicked = fresh;
+    if (a.webhook_next_attempt == 0) kicked.webhook_next_attempt = 0;
+    if (!d->kick(kicked, now) && kicked.webhook_next_attempt > now && by_id.count(a.id))
+      append_error(by_id[a.id]->error, "webhook: waiting until " + format_time(kicked.webhook_next_attempt) +
+                                           " after " + std::to_string(kicked.webhook_failures) + " failed deliveries");
+  }
+  if (!own) return;
+  own->drain();
+  for (const DeliveryReport& r : own->take_reports()) {
+    auto it = by_id.find(r.alert_id);
+    if (it == by_id.end()) continue;
+    it->second->webhook_posts += r.posts;
+    if (r.error) {
+      append_error(it->second->error, *r.error);
+      store_.set_error(r.alert_id, it->second->error);
+    }
+  }
+}
+
+// Every hit after the watermark up to `end`, a page at a time in ingest order, minus documents
+// (or copies of documents) this alert already delivered; each page is recorded as it comes.
+// Returns how many notifications were recorded.
+std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now) {
+  std::uint64_t after = alert.watermark, recorded = 0;
+  std::unordered_set<std::string> seen_in_run;
+  for (;;) {
+    SearchRequest request = to_request(alert.spec, after);
+    request.sort = SortOrder::Sequence;
+    request.offset = 0;
+    request.limit = config_.page_size;
     SearchResult page = index.search(request);
     const std::size_t got = page.hits.size();
-    for (Hit& h : page.hits)
-      if (h.sequence <= end) hits.push_back(std::move(h));  // later ones belong to the next run
-    if (got < request.limit) break;
+    bool past_end = false;
+    std::vector<Hit> hits;
+    for (Hit& h : page.hits) {
+      if (h.sequence > end) {  // later ones belong to the next run
+        past_end = true;
+        break;
+      }
+      after = std::max(after, h.sequence);
+      hits.push_back(std::move(h));
+    }
+    std::vector<std::string> ids;
+    for (const Hit& h : hits) {
+      ids.push_back(h.id);
+      for (const Copy& c : h.copy_list) ids.push_back(c.id);
+    }
+    const auto seen_list = store_.delivered_among(alert.id, ids);
+    std::unordered_set<std::string> seen(seen_list.begin(), seen_list.end());
+    RunRecord record{alert.id, {}, now};
+    for (Hit& h : hits) {
+      const auto old = [&](const std::string& id) { return seen.count(id) || seen_in_run.count(id); };
+      const bool repeat = old(h.id) || std::any_of(h.copy_list.begin(), h.copy_list.end(), [&](const Copy& c) { return old(c.id); });
+      seen_in_run.insert(h.id);
+      for (const Copy& c : h.copy_list) seen_in_run.insert(c.id);
+      if (repeat) continue;
+      Notification n;
+      n.alert_id = alert.id;
+      n.sequence = h.sequence;
+      n.hit = std::move(h);
+      n.key = idempotency_key(n, alert.created);
+      record.notifications.push_back(std::move(n));
+    }
+    crash_point(CrashPoint::Search);
+    if (!record.notifications.empty()) store_.record(record);
+    recorded += record.notifications.size();
+    if (past_end || got < request.limit || hits.empty()) break;
   }
-  std::vector<std::string> ids;
-  for (const Hit& h : hits) {
-    ids.push_back(h.id);
-    for (const Copy& c : h.copy_list) ids.push_back(c.id);
-  }
-  const auto seen_list = store_.delivered_among(alert.id, ids);
-  const std::unordered_set<std::string> seen(seen_list.begin(), seen_list.end());
-  std::vector<Notification> out;
-  for (Hit& h : hits) {
-    const bool old = seen.count(h.id) ||
-                     std::any_of(h.copy_list.begin(), h.copy_list.end(), [&](const Copy& c) { return seen.count(c.id); });
-    if (old) continue;
-    Notification n;
-    n.sequence = h.sequence;
-    n.hit = std::move(h);
-    out.push_back(std::move(n));
-  }
-  // Oldest ingest first, so JSONL files and webhooks read in arrival order.
-  std::stable_sort(out.begin(), out.end(), [](const Notification& a, const Notification& b) { return a.sequence < b.sequence; });
-  return out;
+  crash_point(CrashPoint::Record);
+  return recorded;
 }
 
 RunSummary AlertRunner::run_alert(const Alert& alert, AlertIndex& index, UnixTime now) {
@@ -122,63 +216,42 @@ RunSummary AlertRunner::run_alert(const Alert& alert, AlertIndex& index, UnixTim
   const std::uint64_t end = index.last_sequence();
   std::uint64_t watermark = alert.watermark;
   try {
-    if (end > alert.watermark) {
-      RunRecord record{alert.id, evaluate(alert, index, end), now};
-      crash_point(CrashPoint::Search);
-      if (!record.notifications.empty()) store_.record(record);
-      crash_point(CrashPoint::Record);
-      summary.new_hits = record.notifications.size();
-    }
+    if (end > alert.watermark) summary.new_hits = evaluate(alert, index, end, now);
     watermark = std::max(end, alert.watermark);
   } catch (const Error& e) {
-    // The watermark stays: the next run evaluates the same documents again.
+    // The watermark stays: the next run evaluates the same documents again (what this run
+    // recorded is in the delivered set, so it is not announced twice).
     append_error(summary.error, e.what());
   }
-  deliver(alert, summary);
+  if (alert.spec.jsonl_path) deliver_jsonl(alert, summary);
   store_.finish({alert.id, watermark, now, summary.new_hits, summary.error});
   crash_point(CrashPoint::Watermark);
   return summary;
 }
 
-void AlertRunner::deliver(const Alert& alert, RunSummary& summary) {
-  if (alert.spec.jsonl_path) deliver_jsonl(alert, summary);
-  if (alert.spec.webhook_url) deliver_webhook(alert, summary);
-}
-
 void AlertRunner::deliver_jsonl(const Alert& alert, RunSummary& summary) {
   try {
-    const std::vector<Notification> pending = store_.pending(alert.id, Channel::Jsonl);
-    append_jsonl(*alert.spec.jsonl_path, pending, alert.spec.name);
-    crash_point(CrashPoint::Jsonl);
-    store_.mark_done(pending, Channel::Jsonl);
-    crash_point(CrashPoint::JsonlMark);
+    std::vector<Notification> pending = store_.pending(alert.id, Channel::Jsonl);
+    const std::string& path = *alert.spec.jsonl_path;
+    if (alert.jsonl_mark) {
+      // An append was in progress when the last run stopped: the lines past the mark are ours.
+      // Those already there are done; a torn last line is cut off; the rest is appended.
+      const std::vector<Notification> written = drop_written(path, *alert.jsonl_mark, pending);
+      if (!written.empty()) store_.mark_done(written, Channel::Jsonl);
+    }
+    if (!pending.empty()) {
+      struct stat st{};
+      const std::int64_t size = ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_size) : 0;
+      store_.set_jsonl_mark(alert.id, size);
+      append_jsonl(path, pending, alert.spec.name);
+      crash_point(CrashPoint::Jsonl);
+      store_.mark_done(pending, Channel::Jsonl);
+      crash_point(CrashPoint::JsonlMark);
+    }
+    if (alert.jsonl_mark || !pending.empty()) store_.set_jsonl_mark(alert.id, std::nullopt);
     summary.jsonl_lines = pending.size();
   } catch (const Error& e) {
     append_error(summary.error, std::string("jsonl: ") + e.what());
-  }
-}
-
-void AlertRunner::deliver_webhook(const Alert& alert, RunSummary& summary) {
-  const std::vector<Notification> pending = store_.pending(alert.id, Channel::Webhook);
-  for (std::size_t start = 0; start < pending.size(); start += config_.webhook_batch) {
-    const auto stop = std::min(pending.size(), start + config_.webhook_batch);
-    const std::vector<Notification> batch(pending.begin() + static_cast<std::ptrdiff_t>(start),
-                                          pending.begin() + static_cast<std::ptrdiff_t>(stop));
-    nlohmann::json items = nlohmann::json::array();
-    for (const Notification& n : batch) items.push_back(to_json(n, alert.spec.name));
-    const nlohmann::json payload = {
-        {"alert", {{"id", alert.id}, {"name", alert.spec.name}, {"query", alert.spec.query}}},
-        {"notifications", items}};
-    const WebhookResult result = post_webhook(*alert.spec.webhook_url, payload.dump(), config_.webhook_allow, config_.webhook);
-    if (!result.ok) {
-      store_.mark_failed(batch, Channel::Webhook, config_.webhook.max_runs);
-      append_error(summary.error, "webhook: " + result.error + " after " + std::to_string(result.attempts) + " attempt(s)");
-      return;  // the rest stays pending for the next run
-    }
-    crash_point(CrashPoint::Webhook);
-    store_.mark_done(batch, Channel::Webhook);
-    crash_point(CrashPoint::WebhookMark);
-    ++summary.webhook_posts;
   }
 }
 

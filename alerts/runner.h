@@ -2,10 +2,15 @@
 // new notifications, delivers them (JSONL, webhook), then moves the watermark.
 //
 // Order of a run, chosen so that a crash at any point loses nothing and repeats at most one
-// delivery: (1) search; (2) record the notifications as pending and their documents as
-// delivered, in one transaction; (3) per channel, deliver what is pending, then mark it done;
-// (4) move the watermark. A re-run after a crash before (2) finds the same documents again; after
-// (2) it finds them in the delivered set and only drains what is still pending.
+// delivery: (1) search, a page at a time in ingest order (each page starts after the last
+// sequence of the one before, so there is no deepest page: every match is seen however many);
+// (2) record each page's notifications as pending and their documents as delivered, in one
+// transaction; (3) per channel, deliver what is pending, then mark it done; (4) move the
+// watermark, which therefore never passes an unrecorded match. A re-run after a crash before
+// (2) finds the same documents again; after (2) it finds them in the delivered set and only
+// drains what is still pending. Every notification carries an idempotency key (the same on
+// every retry), the JSONL file records its size before an append so a re-run appends no line
+// twice, and webhooks go through a WebhookDispatcher so a dead receiver stalls no other alert.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts/dispatcher.h"
 #include "alerts/store.h"
 #include "alerts/webhook.h"
 #include "searcher/search.h"
@@ -58,6 +64,7 @@ struct RunnerConfig {
   std::optional<CrashPoint> crash_at;  // tests only: _exit(137) right after this step
   std::uint32_t page_size = 500;       // hits fetched per search call
   std::size_t webhook_batch = 100;     // notifications per POST
+  std::size_t webhook_threads = 8;     // deliveries at once (each alert one at a time)
 };
 
 enum class Selection { Due, All };
@@ -77,6 +84,9 @@ class AlertRunner {
   /// Evaluates alerts on as many threads as `indexes` (one index each: a Searcher is not
   /// thread-safe); each alert still runs its steps in order on one thread.
   AlertRunner(AlertStore& store, std::vector<AlertIndex*> indexes, RunnerConfig config);
+  /// Delivers webhooks through `dispatcher` (a long-lived one: the server's) without waiting for
+  /// them; without one, a run delivers on a dispatcher of its own and waits.
+  void use_dispatcher(WebhookDispatcher* dispatcher) { dispatcher_ = dispatcher; }
 
   /// One pass over the due (or all) alerts; one alert's failure does not stop the others.
   std::vector<RunSummary> run(Selection selection, UnixTime now);
@@ -85,15 +95,16 @@ class AlertRunner {
 
  private:
   RunSummary run_alert(const Alert& alert, AlertIndex& index, UnixTime now);
-  std::vector<Notification> evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end);
-  void deliver(const Alert& alert, RunSummary& summary);
+  std::uint64_t evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now);
   void deliver_jsonl(const Alert& alert, RunSummary& summary);
-  void deliver_webhook(const Alert& alert, RunSummary& summary);
+  void deliver_webhooks(const std::vector<Alert>& alerts, std::vector<RunSummary>& summaries, UnixTime now);
+  WebhookDispatcher::Options dispatcher_options() const;
   void crash_point(CrashPoint point) const;
 
   AlertStore& store_;
   std::vector<AlertIndex*> indexes_;
   RunnerConfig config_;
+  WebhookDispatcher* dispatcher_ = nullptr;
 };
 
 }  // namespace rasd::alerts

@@ -10,12 +10,25 @@
 
 namespace rasd::alerts {
 
-Alert create_alert(AlertStore& store, const AlertSpec& spec, const WebhookAllowList& allow, std::uint64_t end,
-                   UnixTime now) {
+CreatedAlert create_alert(AlertStore& store, const AlertSpec& spec, const WebhookAllowList& allow, AlertIndex& index,
+                          UnixTime now) {
   validate(spec);
   if (spec.webhook_url) allow.check(*spec.webhook_url);
-  return store.add(spec, end, now);
+  index.refresh();
+  const std::uint64_t end = index.last_sequence();
+  SearchRequest probe = to_request(spec, end);
+  probe.limit = 1;
+  probe.snippets = false;
+  probe.ids_only = true;
+  index.search(probe);  // throws InvalidInput for a query or filter that cannot run
+  CreatedAlert out;
+  out.alert = store.add(spec, end, now);
+  out.feed_secret = store.new_feed_secret(out.alert.id);
+  out.alert.has_feed = true;
+  return out;
 }
+
+std::string feed_path(const std::string& secret) { return "/api/feeds/" + secret; }
 
 std::vector<std::string> read_allow_file(const std::string& path) {
   std::ifstream in(path);
@@ -31,7 +44,17 @@ std::vector<std::string> read_allow_file(const std::string& path) {
   return out;
 }
 
-AlertScheduler::AlertScheduler(Options options) : options_(std::move(options)), thread_([this] { loop(); }) {}
+AlertScheduler::AlertScheduler(Options options) : options_(std::move(options)) {
+  delivery_store_ = std::make_unique<AlertStore>(options_.alerts_file);
+  WebhookDispatcher::Options d;
+  d.allow = options_.runner.webhook_allow;
+  d.policy = options_.runner.webhook;
+  d.batch = options_.runner.webhook_batch;
+  d.threads = options_.runner.webhook_threads;
+  d.report = options_.delivery_report;
+  dispatcher_ = std::make_unique<WebhookDispatcher>(*delivery_store_, std::move(d));
+  thread_ = std::thread([this] { loop(); });
+}
 
 AlertScheduler::~AlertScheduler() {
   {
@@ -76,6 +99,7 @@ void AlertScheduler::pass() {
     Searcher searcher(options_.db_dir);
     SearcherIndex index(searcher);
     AlertRunner runner(store, index, options_.runner);
+    runner.use_dispatcher(dispatcher_.get());
     const auto summaries = runner.run(Selection::Due, now_utc());
     if (options_.report) options_.report(summaries, {});
   } catch (const std::exception& e) {

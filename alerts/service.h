@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -18,10 +19,21 @@
 
 namespace rasd::alerts {
 
-/// Stores a new alert that starts at `end` (the index's last ingest sequence), so it never
-/// fires on documents already indexed. Throws InvalidInput for a webhook off the allow-list.
-Alert create_alert(AlertStore& store, const AlertSpec& spec, const WebhookAllowList& allow, std::uint64_t end,
-                   UnixTime now);
+/// A stored alert and its secret feed address (shown once: only its hash is kept).
+struct CreatedAlert {
+  Alert alert;
+  std::string feed_secret;
+};
+
+/// Stores a new alert that starts at the index's last ingest sequence, so it never fires on
+/// documents already indexed, with a secret feed address. The query is run once over the index
+/// (matching nothing new), so a query that cannot run is refused now, not on every run. Throws
+/// InvalidInput for a bad field, a bad query or a webhook off the allow-list.
+CreatedAlert create_alert(AlertStore& store, const AlertSpec& spec, const WebhookAllowList& allow, AlertIndex& index,
+                          UnixTime now);
+
+/// The feed path that `secret` opens ("/api/feeds/SECRET").
+std::string feed_path(const std::string& secret);
 
 /// Allow-list entries from a file: one HOST or HOST:PORT per line, '#' comments. Throws
 /// InvalidInput naming the file when it cannot be read.
@@ -39,6 +51,7 @@ class AlertScheduler {
     RunnerConfig runner;
     std::chrono::seconds tick{30};
     Report report;
+    std::function<void(const DeliveryReport&)> delivery_report;  // each webhook delivery, on its thread
   };
 
   explicit AlertScheduler(Options options);
@@ -56,6 +69,8 @@ class AlertScheduler {
   void pass();
 
   Options options_;
+  std::unique_ptr<AlertStore> delivery_store_;       // the dispatcher's, for as long as it lives
+  std::unique_ptr<WebhookDispatcher> dispatcher_;    // webhooks outlive a pass: no pass waits for one
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stop_ = false, poked_ = false;

@@ -1,5 +1,13 @@
 #include "alerts/store.h"
 
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+
 #include "error/error.h"
 
 namespace rasd::alerts {
@@ -12,7 +20,8 @@ constexpr int kPending = 0, kDone = 1, kNotConfigured = 2, kGivenUp = 3;
 
 constexpr const char* kAlertColumns =
     "id, name, query, filters, every_seconds, jsonl_path, webhook_url, watermark, created, last_run, "
-    "last_error, last_new_hits, total_hits";
+    "last_error, last_new_hits, total_hits, webhook_failures, webhook_next_attempt, webhook_error, "
+    "feed_secret_sha256 IS NOT NULL, jsonl_mark";
 
 Alert read_alert(const sql::Statement& s) {
   Alert a;
@@ -29,6 +38,11 @@ Alert read_alert(const sql::Statement& s) {
   a.last_error = s.optional_text(10);
   a.last_new_hits = static_cast<std::uint64_t>(s.int64(11));
   a.total_hits = static_cast<std::uint64_t>(s.int64(12));
+  a.webhook_failures = static_cast<int>(s.int64(13));
+  a.webhook_next_attempt = s.int64(14);
+  a.webhook_error = s.optional_text(15);
+  a.has_feed = s.int64(16) != 0;
+  if (s.optional_text(17)) a.jsonl_mark = s.int64(17);
   return a;
 }
 
@@ -46,9 +60,62 @@ const char* state_column(Channel channel) { return channel == Channel::Jsonl ? "
 
 std::int64_t as_int(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
+std::string sha256_hex(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1)
+    throw IndexError("cannot compute SHA-256");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+// 32 bytes from the kernel's CSPRNG, base64url without padding (43 characters).
+std::string new_secret() {
+  unsigned char raw[32];
+  std::size_t got = 0;
+  while (got < sizeof raw) {
+    const ssize_t n = ::getrandom(raw + got, sizeof raw - got, 0);
+    if (n < 0) throw IndexError("cannot draw random bytes for a feed secret");
+    got += static_cast<std::size_t>(n);
+  }
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  unsigned bits = 0, value = 0;
+  for (const unsigned char c : raw) {
+    value = (value << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kAlphabet[(value >> bits) & 0x3F];
+    }
+  }
+  if (bits > 0) out += kAlphabet[(value << (6 - bits)) & 0x3F];
+  return out;
+}
+
 }  // namespace
 
-AlertStore::AlertStore(const std::string& path) : db_(path) { migrate(db_, kSchemaVersion); }
+namespace {
+
+// A new alerts file is readable by its owner only: it holds what analysts watch for and the
+// receivers' webhook addresses. Runs before the database opens (and creates) it.
+const std::string& created_private(const std::string& path) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+  }
+  return path;
+}
+
+}  // namespace
+
+AlertStore::AlertStore(const std::string& path) : db_(created_private(path)) { migrate(db_, kSchemaVersion); }
 
 Alert AlertStore::add(const AlertSpec& spec, std::uint64_t watermark, UnixTime now) {
   validate(spec);
@@ -189,7 +256,7 @@ void AlertStore::mark_done(const std::vector<Notification>& done, Channel channe
 }
 
 void AlertStore::mark_failed(const std::vector<Notification>& failed, Channel channel, int max_attempts) {
-  if (channel != Channel::Webhook) return;  // a JSONL write that failed is simply retried
+  if (channel != Channel::Webhook || max_attempts <= 0) return;  // kept pending until delivered
   std::lock_guard lock(mutex_);
   sql::Transaction tx(db_);
   sql::Statement s = db_.prepare(
@@ -200,6 +267,73 @@ void AlertStore::mark_failed(const std::vector<Notification>& failed, Channel ch
     s.bind(1, max_attempts).bind(2, kGivenUp).bind(3, n.id).run();
   }
   tx.commit();
+}
+
+std::string AlertStore::new_feed_secret(std::int64_t alert_id) {
+  const std::string secret = new_secret();
+  std::lock_guard lock(mutex_);
+  sql::Statement s = db_.prepare("UPDATE alerts SET feed_secret_sha256 = ? WHERE id = ?");
+  s.bind(1, sha256_hex(secret)).bind(2, alert_id).run();
+  if (db_.changes() == 0) throw NotFound("no alert with id " + std::to_string(alert_id));
+  return secret;
+}
+
+void AlertStore::revoke_feed(std::int64_t alert_id) {
+  std::lock_guard lock(mutex_);
+  sql::Statement s = db_.prepare("UPDATE alerts SET feed_secret_sha256 = NULL WHERE id = ?");
+  s.bind(1, alert_id).run();
+  if (db_.changes() == 0) throw NotFound("no alert with id " + std::to_string(alert_id));
+}
+
+std::optional<Alert> AlertStore::find_by_feed(const std::string& secret) {
+  // Looked up by its hash: the file never holds a usable feed address, and the lookup compares
+  // hashes, so its timing tells nothing about the secret.
+  if (secret.size() < 32 || secret.size() > 128) return std::nullopt;
+  std::lock_guard lock(mutex_);
+  sql::Statement s = db_.prepare(std::string("SELECT ") + kAlertColumns + " FROM alerts WHERE feed_secret_sha256 = ?");
+  s.bind(1, sha256_hex(secret));
+  if (!s.step()) return std::nullopt;
+  return read_alert(s);
+}
+
+void AlertStore::webhook_delivered(std::int64_t alert_id) {
+  std::lock_guard lock(mutex_);
+  sql::Statement s = db_.prepare(
+      "UPDATE alerts SET webhook_failures = 0, webhook_next_attempt = 0, webhook_error = NULL WHERE id = ?");
+  s.bind(1, alert_id).run();
+}
+
+Alert AlertStore::webhook_failed(std::int64_t alert_id, const std::string& error, UnixTime now,
+                                 std::chrono::seconds base, std::chrono::seconds max) {
+  std::lock_guard lock(mutex_);
+  sql::Statement read = db_.prepare("SELECT webhook_failures FROM alerts WHERE id = ?");
+  read.bind(1, alert_id);
+  if (!read.step()) throw NotFound("no alert with id " + std::to_string(alert_id));
+  const int failures = static_cast<int>(read.int64(0)) + 1;
+  // Exponential backoff kept in the file, so a dead receiver costs one attempt per window
+  // however often the alert runs.
+  std::int64_t wait = base.count();
+  for (int i = 1; i < failures && wait < max.count(); ++i) wait *= 2;
+  wait = std::min<std::int64_t>(wait, max.count());
+  sql::Statement s = db_.prepare(
+      "UPDATE alerts SET webhook_failures = ?, webhook_next_attempt = ?, webhook_error = ? WHERE id = ?");
+  s.bind(1, static_cast<std::int64_t>(failures)).bind(2, now + wait).bind(3, error).bind(4, alert_id).run();
+  Alert a;
+  a.id = alert_id;
+  a.webhook_failures = failures;
+  a.webhook_next_attempt = now + wait;
+  a.webhook_error = error;
+  return a;
+}
+
+void AlertStore::set_jsonl_mark(std::int64_t alert_id, std::optional<std::int64_t> mark) {
+  std::lock_guard lock(mutex_);
+  sql::Statement s = db_.prepare("UPDATE alerts SET jsonl_mark = ? WHERE id = ?");
+  if (mark)
+    s.bind(1, *mark);
+  else
+    s.bind_null(1);
+  s.bind(2, alert_id).run();
 }
 
 std::vector<Notification> AlertStore::recent(std::int64_t alert_id, std::size_t limit) {

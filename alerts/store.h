@@ -3,6 +3,7 @@
 // Thread-safe: the server's runner thread and its handlers share one store.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -36,7 +37,7 @@ struct RunOutcome {
 class AlertStore {
  public:
   /// The schema version this build writes; older files are migrated step by step on open.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   /// Opens (creating when missing) and migrates. Throws VersionMismatch for a newer file.
   explicit AlertStore(const std::string& path);
@@ -61,8 +62,26 @@ class AlertStore {
   /// Notifications of the alert still waiting on `channel`, oldest first.
   std::vector<Notification> pending(std::int64_t alert_id, Channel channel);
   void mark_done(const std::vector<Notification>& done, Channel channel);
-  /// Counts a failed attempt; after `max_attempts` the notifications are given up on that channel.
+  /// Counts a failed attempt; after `max_attempts` (0: never) the notifications are given up on
+  /// that channel.
   void mark_failed(const std::vector<Notification>& failed, Channel channel, int max_attempts);
+
+  /// A new secret feed address for the alert (the old one stops working); only its SHA-256 is
+  /// stored, so the secret is shown once. Throws NotFound.
+  std::string new_feed_secret(std::int64_t alert_id);
+  /// The feed address stops working. Throws NotFound.
+  void revoke_feed(std::int64_t alert_id);
+  /// The alert whose feed secret this is.
+  std::optional<Alert> find_by_feed(const std::string& secret);
+
+  /// A webhook delivery succeeded: the failure count and backoff are cleared.
+  void webhook_delivered(std::int64_t alert_id);
+  /// A webhook delivery failed: counts it and sets when to try next (base, doubled per failure
+  /// in a row, at most max); returns the new state.
+  Alert webhook_failed(std::int64_t alert_id, const std::string& error, UnixTime now, std::chrono::seconds base,
+                       std::chrono::seconds max);
+  /// The JSONL file's size before an append in progress, or none.
+  void set_jsonl_mark(std::int64_t alert_id, std::optional<std::int64_t> mark);
 
   /// The newest notifications of the alert, newest first.
   std::vector<Notification> recent(std::int64_t alert_id, std::size_t limit);

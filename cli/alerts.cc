@@ -56,7 +56,12 @@ void print_alert(const Alert& a, bool json) {
   }
   fmt::print("{:>4}  {:<24} every {:<4} last run {:<20} new {:>4} total {:>5}  query: {}{}\n", a.id, a.spec.name,
              format_interval(a.spec.every), a.last_run ? format_time(a.last_run) : "never", a.last_new_hits,
-             a.total_hits, a.spec.query, a.last_error ? "  ERROR: " + *a.last_error : "");
+             a.total_hits, a.spec.query,
+             (alert_status(a) == "failing" ? "  FAILING: webhook failed " + std::to_string(a.webhook_failures) +
+                                                " deliveries in a row" +
+                                                (a.webhook_error ? " (" + *a.webhook_error + ")" : std::string())
+                                          : std::string()) +
+                 (a.last_error ? "  ERROR: " + *a.last_error : ""));
 }
 
 void add_alert_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run) {
@@ -72,12 +77,18 @@ void add_alert_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run
     if (!a->jsonl.empty()) a->spec.jsonl_path = std::filesystem::absolute(a->jsonl).string();
     if (!a->webhook.empty()) a->spec.webhook_url = a->webhook;
     Searcher searcher(need_db(*a));
+    SearcherIndex index(searcher);
     AlertStore store(a->alerts_file);
-    const Alert alert = create_alert(store, a->spec, allow_list(*a), searcher.last_sequence(), now_utc());
-    if (a->json)
-      std::cout << to_json(alert).dump() << '\n';
-    else
-      fmt::print("alert {} saved; it reports documents indexed after sequence {}\n", alert.id, alert.watermark);
+    const CreatedAlert created = create_alert(store, a->spec, allow_list(*a), index, now_utc());
+    if (a->json) {
+      nlohmann::json j = to_json(created.alert);
+      j["feed_url"] = feed_path(created.feed_secret);
+      std::cout << j.dump() << '\n';
+    } else {
+      fmt::print("alert {} saved; it reports documents indexed after sequence {}\nits feed (keep it secret; "
+                 "`rasd alerts feed-url {}` makes a new one): {}\n",
+                 created.alert.id, created.alert.watermark, created.alert.id, feed_path(created.feed_secret));
+    }
     run.exit_code = kExitOk;
   });
 }
@@ -116,6 +127,24 @@ void add_list_show_remove(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& 
     AlertStore store(a->alerts_file);
     store.remove(a->id);
     if (!a->json) fmt::print("alert {} removed\n", a->id);
+    run.exit_code = kExitOk;
+  });
+
+  auto* feed_url = parent.add_subcommand("feed-url", "Give an alert a new secret feed address (the old one stops working)");
+  feed_url->add_option("ID", a->id, "alert id")->required();
+  feed_url->add_flag("--revoke", a->all, "revoke the feed address without a new one");
+  feed_url->callback([a, &run] {
+    AlertStore store(a->alerts_file);
+    if (a->all) {
+      store.revoke_feed(a->id);
+      if (!a->json) fmt::print("alert {}: feed address revoked\n", a->id);
+    } else {
+      const std::string path = feed_path(store.new_feed_secret(a->id));
+      if (a->json)
+        std::cout << nlohmann::json{{"id", a->id}, {"feed_url", path}}.dump() << '\n';
+      else
+        fmt::print("alert {}: new feed address (the old one no longer works): {}\n", a->id, path);
+    }
     run.exit_code = kExitOk;
   });
 
@@ -185,7 +214,7 @@ void add_run_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run) 
 
 void add_alerts(CLI::App& app, Run& run) {
   auto a = std::make_shared<AlertsArgs>();
-  auto* cmd = app.add_subcommand("alerts", "Saved alerts: add, list, show, remove, run, feed");
+  auto* cmd = app.add_subcommand("alerts", "Saved alerts: add, list, show, remove, run, feed, feed-url");
   add_db_option(*cmd, a->db, "index directory (needed by add and run)", DbNeed::Optional);
   cmd->add_option("--alerts", a->alerts_file, "alerts file (SQLite; created when missing)")->required();
   cmd->add_option("--webhook-allow", a->allow, "HOST or HOST:PORT webhooks may reach, repeatable");

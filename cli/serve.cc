@@ -68,7 +68,9 @@ void reload(http::Server& server, http::EventLog& log, const ServeSettings& runn
     const ServeSettings fresh = resolve_serve_settings(serve_args);
     const http::ServerOptions& a = running.server;
     const http::ServerOptions& b = fresh.server;
-    server.set_token(b.token_file.empty() ? b.token : http::read_token_file(b.token_file));
+    http::ServerOptions with_log = b;
+    with_log.log = &log;  // a warning about a token file goes to the server's log
+    server.set_tokens(http::load_tokens(with_log));
     server.set_access_log(b.access_log);
     log.set_format(http::parse_log_format(fresh.log_format));
     nlohmann::json restart = nlohmann::json::array();
@@ -84,9 +86,12 @@ void reload(http::Server& server, http::EventLog& log, const ServeSettings& runn
     differs("searchers", a.searchers != b.searchers);
     differs("max-body", a.max_body_bytes != b.max_body_bytes);
     differs("max-facet-docs", a.limits.max_facet_docs != b.limits.max_facet_docs);
+    differs("max-connections", a.max_connections != b.max_connections);
+    differs("max-client-connections", a.max_client_connections != b.max_client_connections);
+    differs("search-time-limit", a.limits.max_search_ms != b.limits.max_search_ms);
     differs("webhook-allow", running.alerts.webhook_allow != fresh.alerts.webhook_allow ||
                                  running.alerts.webhook_allow_file != fresh.alerts.webhook_allow_file);
-    log.event("reloaded", {{"config", fresh.config_file}, {"applied", {"token", "log-format", "quiet"}},
+    log.event("reloaded", {{"config", fresh.config_file}, {"applied", {"tokens", "log-format", "quiet"}},
                            {"changed_need_restart", restart}},
               restart.empty() ? "info" : "warning");
   } catch (const std::exception& e) {

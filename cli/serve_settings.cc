@@ -13,6 +13,7 @@
 #include "cli/options.h"
 #include "error/error.h"
 #include "index/index_reader.h"
+#include "server/access.h"
 #include "server/server.h"
 
 namespace rasd::cli {
@@ -28,9 +29,20 @@ void declare_serve_options(CLI::App& cmd, ServeSettings& s) {
   cmd.add_option("--port", o.port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd.add_option("--host", o.host, "address to bind; 0.0.0.0 exposes the server")->capture_default_str();
   cmd.add_option("--alerts", o.alerts_file, "alerts file (SQLite)");
-  cmd.add_option("--token-file", o.token_file,
-                 std::string("file holding the bearer token that allows POST /api/documents (or set ") + kTokenEnv +
-                     "; never on the command line)");
+  // Secrets come from files or the environment only (docs/SECURITY.md): never an argument,
+  // which any user of the machine can read in the process list, nor the config file.
+  cmd.add_option("--write-token-file,--token-file", o.token_file,
+                 std::string("file holding the write token (ingest, alerts); or set ") + kWriteTokenEnv);
+  cmd.add_option("--read-token-file", o.read_token_file,
+                 std::string("file holding the read token (search, documents, alerts); or set ") + kReadTokenEnv +
+                     "; required for a non-loopback --host");
+  cmd.add_option("--max-connections", o.max_connections, "connections open at once")->capture_default_str();
+  cmd.add_option("--max-client-connections", o.max_client_connections,
+                 "connections open at once from one client address")
+      ->capture_default_str();
+  cmd.add_option("--search-time-limit", o.limits.max_search_ms,
+                 "milliseconds a search may run before it is stopped (503); 0: no limit")
+      ->capture_default_str();
   cmd.add_option("--web", o.web_dir, "folder of the page's files")->capture_default_str();
   cmd.add_option("--threads", o.threads, "worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd.add_option("--searchers", o.searchers, "concurrent searches (each keeps an open index)")
@@ -54,11 +66,21 @@ void declare_serve_options(CLI::App& cmd, ServeSettings& s) {
 
 void finish_serve_settings(CLI::App& cmd, ServeSettings& s) {
   if (!s.config_file.empty()) apply_config(cmd, read_config_file(s.config_file));
-  if (const char* env = std::getenv(kTokenEnv); env && *env) {
-    if (!s.server.token_file.empty())
-      throw InvalidInput(std::string("both token-file and ") + kTokenEnv + " are set: give one of them");
-    s.server.token = env;
-  }
+  const auto from_env = [](const std::string& file, const char* option, std::initializer_list<const char*> names,
+                            const char* what) -> std::string {
+    std::string found, value;
+    for (const char* name : names) {
+      const char* env = std::getenv(name);
+      if (!env || !*env) continue;
+      if (!found.empty()) throw InvalidInput("both " + found + " and " + name + " are set: give one of them");
+      if (!file.empty()) throw InvalidInput(std::string("both ") + option + " and " + name + " are set: give one of them");
+      found = name;
+      value = *http::read_secret("", name, what);
+    }
+    return value;
+  };
+  s.server.write_token = from_env(s.server.token_file, "token-file", {kWriteTokenEnv, kWriteTokenOldEnv}, "write token");
+  s.server.read_token = from_env(s.server.read_token_file, "read-token-file", {kReadTokenEnv}, "read token");
   s.server.access_log = !s.quiet;
   if (s.server.db_dir.empty()) throw InvalidInput("no index: give --db DIR, or 'db = DIR' in the config file");
 }
@@ -93,13 +115,16 @@ int check_serve_settings(const ServeSettings& s) {
     reader.make_analyzer();  // VersionMismatch: the index needs `rasd reindex`
     documents = reader.db().get_doccount();
   });
-  std::string token = "none (ingest over HTTP refused)";
-  if (!o.token_file.empty())
-    check("token-file", [&] {
-      http::read_token_file(o.token_file);
-      token = o.token_file;
-    });
-  else if (!o.token.empty()) token = std::string("from ") + kTokenEnv;
+  std::string token = "none (changes over HTTP refused)";
+  std::string read_token = "none (reads open to loopback)";
+  check("tokens", [&] {
+    const http::Tokens t = http::load_tokens(o);
+    if (!t.write.empty()) token = o.token_file.empty() ? "from the environment" : o.token_file;
+    if (!t.read.empty()) read_token = o.read_token_file.empty() ? "from the environment" : o.read_token_file;
+    if (!http::is_loopback_host(o.host) && t.read.empty())
+      throw InvalidInput("host " + o.host + " is not a loopback address: give read-token-file (or " +
+                         kReadTokenEnv + ")");
+  });
   std::string alerts = "none";
   if (!o.alerts_file.empty()) {
     check("alerts", [&] {
@@ -125,9 +150,10 @@ int check_serve_settings(const ServeSettings& s) {
     std::cerr << problems;
     return kExitUsage;
   }
-  fmt::print("the settings are valid{}: {} ({} documents) at http://{}:{}/, alerts {}, ingest token {}, log {}\n",
+  fmt::print("the settings are valid{}: {} ({} documents) at http://{}:{}/, alerts {}, write token {}, read token {}, "
+             "log {}\n",
              s.config_file.empty() ? "" : " (" + s.config_file + ")", o.db_dir, documents, o.host, o.port, alerts,
-             token, s.log_format);
+             token, read_token, s.log_format);
   return kExitOk;
 }
 

@@ -14,8 +14,11 @@ class App;
 
 namespace rasd::cli {
 
-/// The environment variable that may hold the ingest token (instead of token-file).
-inline constexpr const char* kTokenEnv = "RASD_INGEST_TOKEN";
+/// The environment variables that may hold the tokens (instead of write-token-file and
+/// read-token-file; docs/SECURITY.md). RASD_INGEST_TOKEN is the write token's older name.
+inline constexpr const char* kWriteTokenEnv = "RASD_WRITE_TOKEN";
+inline constexpr const char* kWriteTokenOldEnv = "RASD_INGEST_TOKEN";
+inline constexpr const char* kReadTokenEnv = "RASD_READ_TOKEN";
 
 struct ServeSettings {
   http::ServerOptions server;

@@ -37,10 +37,22 @@ class VersionMismatch : public IndexError {
   using IndexError::IndexError;
 };
 
-/// A request or query exceeds a configured bound (HTTP 413 or 400).
+/// A request or query exceeds a configured bound (HTTP 413 or 400). `limit` names the bound
+/// (e.g. "max_wildcard_terms") for clients that act on it.
 class LimitExceeded : public InvalidInput {
  public:
-  using InvalidInput::InvalidInput;
+  explicit LimitExceeded(const std::string& what, std::string limit = {})
+      : InvalidInput(what), limit_(std::move(limit)) {}
+  const std::string& limit() const { return limit_; }
+
+ private:
+  std::string limit_;
+};
+
+/// A search ran past its time budget and was stopped (exit 2, HTTP 503).
+class SearchTimeout : public LimitExceeded {
+ public:
+  using LimitExceeded::LimitExceeded;
 };
 
 }  // namespace rasd

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "error/error.h"
+#include "indexer/disk_space.h"
 #include "indexer/iso_date.h"
 #include "index/id_term.h"
 #include "index/index_folder.h"
@@ -167,6 +168,15 @@ bool IndexWriter::remove(const std::string& id) {
 
 void IndexWriter::commit(unsigned part) {
   Xapian::WritableDatabase& db = parts_.at(part).db;
+  const auto commit_naming_a_full_disk = [&] {
+    try {
+      db.commit();
+    } catch (const Xapian::DatabaseError& e) {
+      const std::string full = disk_full_note(parts_.at(part).dir, e.get_msg() + " " + (e.get_error_string() ? e.get_error_string() : ""));
+      if (full.empty()) throw;
+      throw IndexError("cannot commit to the index at '" + parts_.at(part).dir + "'" + full);
+    }
+  };
   if (part == 0) {
     std::uint64_t next = 0;
     {
@@ -177,10 +187,10 @@ void IndexWriter::commit(unsigned part) {
     db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
     // A backup copying the files waits for this commit, or this commit for the copy.
     const CommitGate::Hold gate = CommitGate::acquire(dir_, CommitGate::Mode::Shared);
-    db.commit();
+    commit_naming_a_full_disk();
     return;
   }
-  db.commit();
+  commit_naming_a_full_disk();
 }
 
 void IndexWriter::commit() {

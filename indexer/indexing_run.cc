@@ -1,5 +1,7 @@
 #include "indexer/indexing_run.h"
 
+#include "indexer/disk_space.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -190,7 +192,16 @@ std::size_t IndexSummary::skipped_total() const {
 
 IndexSummary index_files(const std::vector<InputFile>& files, IndexWriter& writer, const Analyzer& analyzer,
                          const Cleaner& cleaner, const IndexOptions& options, IndexObserver& observer) {
-  return Run(files, writer, analyzer, cleaner, options, observer).run();
+  try {
+    return Run(files, writer, analyzer, cleaner, options, observer).run();
+  } catch (const Xapian::DatabaseError& e) {
+    // Xapian flushes while documents are added, so a full disk shows up here as often as at a
+    // commit or a merge: say so rather than "Error writing block".
+    const std::string full = disk_full_note(writer.dir(), e.get_msg() + " " + (e.get_error_string() ? e.get_error_string() : ""));
+    if (full.empty()) throw;
+    throw IndexError("cannot write the index at '" + writer.dir() + "'" + full +
+                     " (documents committed before this point are kept)");
+  }
 }
 
 IndexSummary index_into(const std::string& db, const std::vector<InputFile>& files, const IndexOptions& options,

@@ -1,5 +1,7 @@
 #include "indexer/parts.h"
 
+#include "indexer/disk_space.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -79,6 +81,8 @@ std::size_t compact_into(const std::string& dir, const std::vector<std::string>&
     return dropped;
   } catch (const Xapian::Error& e) {
     fs::remove_all(out);
+    const std::string full = disk_full_note(out, e.get_msg() + " " + (e.get_error_string() ? e.get_error_string() : ""));
+    if (!full.empty()) throw IndexError("cannot merge the index at '" + dir + "'" + full + " (the index is unchanged)");
     throw IndexError("cannot merge the index at '" + dir + "' (reading or writing '" + part + "'): " + e.get_msg());
   }
 }

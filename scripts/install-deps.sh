@@ -8,10 +8,12 @@ packages=(
   libxapian-dev xapian-tools
   libicu-dev libstemmer-dev zlib1g-dev
   libcpp-httplib-dev nlohmann-json3-dev libfmt-dev libcli11-dev doctest-dev
-  libsqlite3-dev sqlite3 libgumbo-dev
+  libsqlite3-dev sqlite3 libgumbo-dev libssl-dev
   # The mention recognizer's trainer (tools/ner_train: logistic regression, word vectors);
   # rasd itself reads the trained model without them.
   liblinear-dev libfasttext-dev
+  # Fuzzing (make fuzz): clang with libFuzzer and the sanitizer runtimes.
+  clang libclang-rt-dev
   # The indexer's allocator (Xapian's writer is allocation-bound; see bench/README.md).
   libjemalloc-dev
   curl python3

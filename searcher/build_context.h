@@ -2,7 +2,13 @@
 // entity catalog, the limits, how plain words combine and how much each expanded term weighs.
 #pragma once
 
+#include <chrono>
+
 #include "searcher/search.h"
+
+namespace Xapian {
+class Database;
+}
 
 namespace rasd {
 
@@ -30,6 +36,11 @@ struct BuildContext {
   const QueryLimits& limits;
   WordMode mode = WordMode::All;
   TermWeights weights = {};
+  // When set, wildcards are expanded here (most frequent completions first, each prefix walked
+  // once per query) with the search's clock checked while the index's words are walked, instead
+  // of inside Xapian's match where no deadline reaches.
+  const Xapian::Database* db = nullptr;
+  std::chrono::steady_clock::time_point deadline{};  // with limits.max_search_ms
 };
 
 }  // namespace rasd

@@ -33,6 +33,10 @@ class Builder {
       out_.query = Xapian::Query::MatchAll;
       return std::move(out_);
     }
+    std::vector<std::size_t> wildcards;
+    find_wildcards(*root, wildcards);
+    const std::size_t past = std::min(wildcards.size(), ctx_.limits.max_wildcards);
+    terms_.share_wildcards(wildcards.size(), wildcards.empty() ? 0 : wildcards[past == wildcards.size() ? 0 : past]);
     Part p = node(*root);
     out_.query = std::move(p.query);
     out_.has_text = !p.filter;
@@ -40,6 +44,12 @@ class Builder {
   }
 
  private:
+  // Offsets of the query's wildcards, in order.
+  static void find_wildcards(const Node& n, std::vector<std::size_t>& out) {
+    if (n.kind == NodeKind::Wildcard) out.push_back(n.offset);
+    for (const auto& child : n.children) find_wildcards(*child, out);
+  }
+
   Part node(const Node& n) {
     switch (n.kind) {
       case NodeKind::Words: return words(n);

@@ -1,5 +1,8 @@
 #include "searcher/query_terms.h"
 
+#include <algorithm>
+#include <queue>
+
 #include "analyzers/analyzer.h"
 #include "error/error.h"
 #include "analyzers/utf8.h"
@@ -117,8 +120,46 @@ Q QueryTerms::wildcard(std::string_view prefix, std::size_t offset) {
     fail("a wildcard needs at least " + std::to_string(ctx_.limits.min_wildcard_prefix) + " letters before '*'", offset);
   count(offset);
   match_.prefixes.push_back(norm);
-  return Q(Q::OP_WILDCARD, norm, static_cast<Xapian::termcount>(ctx_.limits.max_wildcard_expansion),
-           Q::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::size_t share = wildcard_share_ ? wildcard_share_ : ctx_.limits.max_wildcard_expansion;
+  if (!ctx_.db) return Q(Q::OP_WILDCARD, norm, static_cast<Xapian::termcount>(share), Q::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::vector<std::string> terms = expand(norm, share);
+  return Q(Q::OP_SYNONYM, terms.begin(), terms.end());  // as OP_WILDCARD combines its expansion
+}
+
+// The `share` most frequent words starting with `prefix` (ties: the first in order), as
+// Xapian's WILDCARD_LIMIT_MOST_FREQUENT picks them; the walk over the index's words is what a
+// short prefix costs, so it looks at the search's clock as it goes.
+std::vector<std::string> QueryTerms::expand(const std::string& prefix, std::size_t share) {
+  if (const auto it = expansions_.find(prefix); it != expansions_.end()) return it->second;
+  using Entry = std::pair<Xapian::doccount, std::string>;
+  const auto more_frequent = [](const Entry& a, const Entry& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  std::priority_queue<Entry, std::vector<Entry>, decltype(more_frequent)> best(more_frequent);  // least frequent on top
+  const bool timed = ctx_.limits.max_search_ms != 0;
+  std::size_t walked = 0;
+  for (auto t = ctx_.db->allterms_begin(prefix); t != ctx_.db->allterms_end(prefix); ++t) {
+    if (timed && (++walked & 1023u) == 0 && std::chrono::steady_clock::now() >= ctx_.deadline)
+      throw SearchTimeout("the search ran past its time limit of " + std::to_string(ctx_.limits.max_search_ms) +
+                              " ms while expanding '" + prefix + "*'; use a longer prefix",
+                          "max_search_ms");
+    best.emplace(t.get_termfreq(), *t);
+    if (best.size() > share) best.pop();
+  }
+  std::vector<std::string> out;
+  for (; !best.empty(); best.pop()) out.push_back(best.top().second);
+  std::sort(out.begin(), out.end());
+  return expansions_[prefix] = out;
+}
+
+void QueryTerms::share_wildcards(std::size_t count, std::size_t offset) {
+  const QueryLimits& l = ctx_.limits;
+  if (count > l.max_wildcards)
+    throw LimitExceeded("query: more than " + std::to_string(l.max_wildcards) +
+                            " wildcards; use longer prefixes or fewer of them (wildcard at character " +
+                            std::to_string(query::char_position(text_, offset)) + ")",
+                        "max_wildcards");
+  if (count == 0) return;
+  // The query's wildcards share one budget, so 60 copies of a two-letter prefix cost what a few do.
+  wildcard_share_ = std::max<std::size_t>(1, std::min(l.max_wildcard_expansion, l.max_wildcard_terms / count));
 }
 
 Q QueryTerms::title(std::string_view words, bool quoted, std::size_t offset) {

@@ -2,6 +2,7 @@
 // spelled with the index's prefixes (schema.h) and counted against QueryLimits::max_terms.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ class QueryTerms {
   Xapian::Query filter(const std::string& field, std::string_view value, std::size_t offset);
   /// Words of the node's children within node.distance words of each other.
   Xapian::Query near(const query::Node& node);
+  /// Splits QueryLimits::max_wildcard_terms evenly over the query's `count` wildcards; throws
+  /// LimitExceeded when there are more than max_wildcards (`offset`: the first one past it).
+  void share_wildcards(std::size_t count, std::size_t offset);
 
  private:
   Xapian::Query word(const Token& token, std::size_t offset);
@@ -45,6 +49,9 @@ class QueryTerms {
   BuildContext& ctx_;
   MatchTerms& match_;
   std::size_t terms_ = 0;
+  std::size_t wildcard_share_ = 0;  // expansion of each wildcard; 0 until shared
+  std::map<std::string, std::vector<std::string>> expansions_;  // prefix -> its completions
+  std::vector<std::string> expand(const std::string& prefix, std::size_t share);
 };
 
 }  // namespace rasd

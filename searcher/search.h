@@ -12,18 +12,23 @@
 
 namespace rasd {
 
-enum class SortOrder { Relevance, Date };
+/// Sequence: oldest ingest first (alerts page through new documents by it).
+enum class SortOrder { Relevance, Date, Sequence };
 
 /// Bounds on what one query may cost.
 struct QueryLimits {
   std::size_t max_query_bytes = 4096;
   std::size_t max_terms = 64;          // words, phrases' words and filters together
   std::size_t max_depth = 8;           // nested parentheses
-  std::size_t max_wildcard_expansion = 100;
+  std::size_t max_wildcard_expansion = 100;  // words one wildcard expands to
+  std::size_t max_wildcard_terms = 300;      // words all the wildcards of one query expand to
+  std::size_t max_wildcards = 8;             // each is a walk over the index's words at planning time
   std::size_t min_wildcard_prefix = 2; // letters before '*'
   std::uint32_t max_offset = 10000;    // deeper pages are refused
   std::uint32_t max_limit = 1000;      // hits per page
   std::uint32_t max_facet_docs = 5000000;  // facet counts visit at most this many matches
+  std::uint32_t max_search_ms = 0;         // wall time of one search's matching; 0: no limit
+                                           // (rasd serve sets one: SearchTimeout, HTTP 503)
 };
 
 /// Everything a search may ask for. Filters within one list are ORed, lists are ANDed.

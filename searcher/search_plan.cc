@@ -70,7 +70,7 @@ Q SearchPlan::combined(char skip) const {
 SearchPlan make_plan(const SearchRequest& request, WordMode mode, PlanContext& ctx) {
   SearchPlan plan;
   const query::NodePtr root = query::parse(request.query, ctx.limits);
-  BuildContext build{ctx.analyzer, &ctx.index.stats(), ctx.entities, ctx.limits, mode, {}};
+  BuildContext build{ctx.analyzer, &ctx.index.stats(), ctx.entities, ctx.limits, mode, {}, &ctx.index.db(), ctx.deadline};
   BuiltQuery built = build_query(root.get(), request.query, build);
   plan.text = std::move(built.query);
   plan.has_text = built.has_text;

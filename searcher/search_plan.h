@@ -2,6 +2,7 @@
 // facet (so each facet can be counted with its own filter removed), and what to highlight.
 #pragma once
 
+#include <chrono>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct PlanContext {
   EntityCatalog& entities;
   const QueryLimits& limits;
   SequenceIndex* sequences = nullptr;  // when set, after_sequence walks the new docids only
+  std::chrono::steady_clock::time_point deadline{};  // of the search (limits.max_search_ms)
 };
 
 /// Resolves `request` (query text, filters, --like, after_sequence) with `mode` for plain words.

@@ -23,11 +23,44 @@ namespace {
 Xapian::BM25Weight bm25() { return Xapian::BM25Weight(1.0, 0, 1, 0.75, 0.5); }
 
 void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text) {
-  if (request.sort == SortOrder::Date || !has_text)
+  if (request.sort == SortOrder::Sequence)
+    enquire.set_sort_by_value(schema::kSequence, false);
+  else if (request.sort == SortOrder::Date || !has_text)
     enquire.set_sort_by_value_then_relevance(schema::kPublished, true);
   else
     enquire.set_sort_by_relevance_then_value(schema::kPublished, true);
 }
+
+using Clock = std::chrono::steady_clock;
+
+// The wall-time budget of one search (QueryLimits::max_search_ms). Xapian 1.4's
+// Enquire::set_time_limit only stops counting past check_at_least, so each match also runs with
+// this decider, which looks at the clock every 256 candidates and stops the match by throwing.
+class Deadline : public Xapian::MatchDecider {
+ public:
+  Deadline(Clock::time_point at, std::uint32_t ms) : at_(at), ms_(ms) {}
+  bool operator()(const Xapian::Document&) const override {
+    if ((++calls_ & 255u) == 0) check();
+    return true;
+  }
+  void check() const {
+    if (ms_ != 0 && Clock::now() >= at_)
+      throw SearchTimeout("the search ran past its time limit of " + std::to_string(ms_) +
+                              " ms and was stopped; narrow it with a filter, a date range or fewer wildcards",
+                          "max_search_ms");
+  }
+  const Xapian::MatchDecider* get() const { return ms_ ? this : nullptr; }
+  void limit(Xapian::Enquire& enquire) const {
+    if (!ms_) return;
+    const double left = std::chrono::duration<double>(at_ - Clock::now()).count();
+    enquire.set_time_limit(std::max(left, 0.001));
+  }
+
+ private:
+  Clock::time_point at_;
+  std::uint32_t ms_;
+  mutable std::uint32_t calls_ = 0;
+};
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -134,6 +167,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     throw LimitExceeded("offset " + std::to_string(request.offset) + " is deeper than " + std::to_string(limits_.max_offset));
   if (request.limit > limits_.max_limit)
     throw LimitExceeded("limit " + std::to_string(request.limit) + " is more than " + std::to_string(limits_.max_limit));
+  deadline_ = Clock::now() + std::chrono::milliseconds(limits_.max_search_ms);
   try {
     return run(request);
   } catch (const Xapian::DatabaseModifiedError&) {
@@ -145,7 +179,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
-  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get()};
+  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get(), deadline_};
   const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
   SearchPlan plan = make_plan(request, mode, ctx);
   SearchResult result = run_plan(request, plan);
@@ -169,7 +203,10 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   std::string letters;
   for (const EntityKind& kind : entity_kinds())
     if (!plan.filters_facet(kind.letter)) letters += kind.letter;
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit);
+  const Deadline deadline(deadline_, limits_.max_search_ms);
+  const Xapian::MSet mset =
+      enquire.get_mset(request.offset, request.limit, request.offset + request.limit, nullptr, deadline.get());
+  deadline.check();
   // Counting visits every match; it runs apart with boolean weights (no BM25 to compute) and
   // no collapse (the spy skips copies itself), so the ranked page above may stop early.
   FacetSpy spy(*facet_cache_, letters, true, request.collapse);
@@ -178,7 +215,9 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
     counting.set_query(plan.full());
     counting.set_weighting_scheme(Xapian::BoolWeight());
     counting.add_matchspy(&spy);
-    counting.get_mset(0, 0, std::min<Xapian::doccount>(docs, limits_.max_facet_docs));
+    deadline.limit(counting);
+    counting.get_mset(0, 0, std::min<Xapian::doccount>(docs, limits_.max_facet_docs), nullptr, deadline.get());
+    deadline.check();
   }
   SearchResult result;
   result.total = mset.get_matches_estimated();
@@ -187,7 +226,10 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
                         request.ids_only, hit_cache_.get(), key, clusters_.get()};
   std::uint32_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(it, ++rank, hctx));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.hits.push_back(make_hit(it, ++rank, hctx));
+    deadline.check();  // snippets and copies cost too
+  }
   if (!request.facets) return result;
   // The spy saw every match unless the cap stopped it; it counts a cluster once, as collapse
   // does, so its count is the exact total that Xapian only bounds when it collapses.
@@ -219,7 +261,11 @@ void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     FacetSpy spy(*facet_cache_, std::string(1, letter), false, request.collapse);
     enquire.add_matchspy(&spy);
-    const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs));
+    const Deadline deadline(deadline_, limits_.max_search_ms);
+    deadline.limit(enquire);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs),
+                                               nullptr, deadline.get());
+    deadline.check();
     result.facets_exact = result.facets_exact && db.get_doccount() <= limits_.max_facet_docs;
     const EntityKind& kind = *find_entity_kind(letter);
     auto& values = result.facets[std::string(kind.name)];

@@ -2,6 +2,7 @@
 // Searcher per worker thread; each sees commits from other processes after reopen().
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -61,6 +62,7 @@ class Searcher {
   QueryLimits limits_;
   std::string dir_;
   FolderIdentity folder_;  // the folder index_ was opened from
+  std::chrono::steady_clock::time_point deadline_{};  // of the search running (max_search_ms)
   std::unique_ptr<IndexReader> index_;
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<EntityCatalog> catalog_;

@@ -24,6 +24,9 @@ HttpResponse get_alert(const HttpRequest& request, ServerContext& ctx, AlertsApi
 HttpResponse delete_alert(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
 HttpResponse get_alert_hits(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
 HttpResponse get_alert_feed(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
+HttpResponse post_alert_feed(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
+HttpResponse delete_alert_feed(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
+HttpResponse get_feed(const HttpRequest& request, ServerContext& ctx, AlertsApi& api);
 
 /// The routes above bound to `api`, which must outlive the server.
 std::vector<Route> alert_routes(std::shared_ptr<AlertsApi> api);

@@ -3,25 +3,9 @@
 #include "server/problem.h"
 
 namespace rasd::http {
-namespace {
 
-// Compares without an early exit, so response time does not reveal how much of a guess matched.
-bool same_secret(const std::string& a, const std::string& b) {
-  unsigned diff = a.size() == b.size() ? 0 : 1;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i]) ^ (i < b.size() ? b[i] : 0);
-  return diff == 0;
-}
-
-}  // namespace
-
-void authorize(const ServerContext& ctx, const HttpRequest& request) {
-  if (ctx.token.empty())
-    throw Forbidden("ingest over HTTP is disabled: start the server with --token-file FILE to allow it");
-  const std::string prefix = "Bearer ";
-  if (request.authorization.rfind(prefix, 0) != 0)
-    throw Unauthorized("send the API token as 'Authorization: Bearer <token>'");
-  if (!same_secret(request.authorization.substr(prefix.size()), ctx.token.get()))
-    throw Unauthorized("the API token is wrong");
+bool changes_state(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
 Dispatched dispatch(ServerContext& ctx, HttpRequest& request) {
@@ -36,8 +20,10 @@ Dispatched dispatch(ServerContext& ctx, HttpRequest& request) {
     }
     out.route = match.route->name;
     request.path_params = std::move(match.path_params);
+    check_access(ctx.tokens.get(), match.route->access, request.authorization);
+    if (changes_state(request.method) && match.route->body != BodyKind::None)
+      check_content_type(match.route->body, request.content_type);
     check_params(*match.route, request);
-    if (match.route->needs_token) authorize(ctx, request);
     out.response = match.route->handler(request, ctx);
   } catch (...) {
     out.response = problem_response(problem_for(std::current_exception()), request.path);

@@ -1,6 +1,7 @@
-// Routing without sockets: finds the route, checks its parameters and token, runs the handler,
-// and turns any exception into a problem response. server.cc feeds it from httplib; tests may
-// call it directly.
+// Routing without sockets: finds the route, checks its parameters, token and content type, runs
+// the handler, and turns any exception into a problem response. server.cc feeds it from httplib
+// (the front door has checked the token and the framing before the body was read; dispatch
+// checks again, so a caller without the front door, such as a test, gets the same rules).
 #pragma once
 
 #include <string>
@@ -18,7 +19,7 @@ struct Dispatched {
 
 Dispatched dispatch(ServerContext& ctx, HttpRequest& request);
 
-/// Throws Forbidden when ingest is disabled, Unauthorized when the bearer token is wrong.
-void authorize(const ServerContext& ctx, const HttpRequest& request);
+/// Whether `method` changes state (POST, PUT, PATCH, DELETE).
+bool changes_state(const std::string& method);
 
 }  // namespace rasd::http

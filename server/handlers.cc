@@ -76,18 +76,17 @@ HttpResponse get_openapi(const HttpRequest& /*request*/, ServerContext& ctx) {
 }
 
 HttpResponse get_healthz(const HttpRequest& /*request*/, ServerContext& ctx) {
-  std::uint64_t documents = 0;
-  ctx.pool.with([&](Searcher& s) { documents = s.document_count(); });
-  return json_response({{"status", "ok"}, {"documents", documents}});
+  return json_response({{"status", "ok"}, {"documents", ctx.pool.document_count()}});
 }
 
 HttpResponse get_metrics(const HttpRequest& /*request*/, ServerContext& ctx) {
   IndexFigures figures;
-  ctx.pool.with([&](Searcher& s) { figures.documents = s.document_count(); });
+  figures.documents = ctx.pool.document_count();
   figures.size_bytes = directory_bytes(ctx.pool.db_dir());
   HttpResponse res;
   res.content_type = "text/plain; version=0.0.4; charset=utf-8";
   res.body = ctx.metrics.render(figures);
+  for (const auto& source : ctx.options.metric_sources) res.body += source();
   return res;
 }
 

@@ -10,6 +10,11 @@ Problem make(int status, const std::string& slug, const std::string& title, cons
   return {status, "urn:rasd:problem:" + slug, title, detail};
 }
 
+Problem with_limit(Problem p, const std::string& limit) {
+  p.limit = limit;
+  return p;
+}
+
 }  // namespace
 
 // Order matters: the most derived types first.
@@ -20,12 +25,22 @@ Problem problem_for(std::exception_ptr error) {
     return make(401, "unauthorized", "Missing or wrong API token", e.what());
   } catch (const Forbidden& e) {
     return make(403, "forbidden", "Not allowed", e.what());
+  } catch (const UnsupportedMediaType& e) {
+    return make(415, "unsupported-media-type", "Unsupported media type", e.what());
+  } catch (const LengthRequired& e) {
+    return make(411, "length-required", "Length required", e.what());
+  } catch (const MisdirectedRequest& e) {
+    return make(421, "misdirected-request", "Not this server's name", e.what());
+  } catch (const Overloaded& e) {
+    return make(503, "overloaded", "Server busy", e.what());
+  } catch (const SearchTimeout& e) {
+    return with_limit(make(503, "search-time-limit", "Search stopped by its time limit", e.what()), e.limit());
   } catch (const PayloadTooLarge& e) {
     return make(413, "payload-too-large", "Request body too large", e.what());
   } catch (const HeadersTooLarge& e) {
     return make(431, "headers-too-large", "Request header fields too large", e.what());
   } catch (const LimitExceeded& e) {
-    return make(400, "limit-exceeded", "Request exceeds a limit", e.what());
+    return with_limit(make(400, "limit-exceeded", "Request exceeds a limit", e.what()), e.limit());
   } catch (const MethodNotAllowed& e) {
     return make(405, "method-not-allowed", "Method not allowed", e.what());
   } catch (const InvalidInput& e) {
@@ -56,6 +71,7 @@ Problem problem_for_status(int status) {
   switch (status) {
     case 400: return make(400, "bad-request", "Bad request", "the request could not be parsed");
     case 404: return make(404, "no-route", "No such resource", "nothing is served at this path");
+    case 411: return make(411, "length-required", "Length required", "send the body with a Content-Length header");
     case 413: return make(413, "payload-too-large", "Request body too large", "the body exceeds the server's limit");
     case 414: return make(414, "uri-too-long", "Request URI too long", "the request line exceeds the server's limit");
     case 416: return make(416, "range", "Range not satisfiable", "the requested range is not available");
@@ -69,11 +85,12 @@ HttpResponse problem_response(const Problem& problem, const std::string& instanc
                          {"status", problem.status},
                          {"detail", problem.detail},
                          {"instance", instance}};
+  if (!problem.limit.empty()) body["limit"] = problem.limit;
   HttpResponse res;
   res.status = problem.status;
   res.content_type = "application/problem+json";
   res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (problem.status == 503) res.headers.emplace_back("Retry-After", "1");
+  if (problem.status == 503 || problem.status == 429) res.headers.emplace_back("Retry-After", "1");
   if (problem.status == 401) res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"rasd\"");
   return res;
 }

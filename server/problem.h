@@ -33,6 +33,30 @@ class HeadersTooLarge : public LimitExceeded {
   using LimitExceeded::LimitExceeded;
 };
 
+/// A body with a media type the route does not take (415): forms and text/plain above all.
+class UnsupportedMediaType : public InvalidInput {
+ public:
+  using InvalidInput::InvalidInput;
+};
+
+/// A body without a length where one is needed (411).
+class LengthRequired : public InvalidInput {
+ public:
+  using InvalidInput::InvalidInput;
+};
+
+/// The Host header does not name this server (421): the DNS-rebinding guard of a loopback server.
+class MisdirectedRequest : public InvalidInput {
+ public:
+  using InvalidInput::InvalidInput;
+};
+
+/// Every search slot stayed busy for as long as a request may wait for one (503).
+class Overloaded : public Error {
+ public:
+  using Error::Error;
+};
+
 /// No route for this path (404) or no such method on the path (405).
 class NoRoute : public NotFound {
  public:
@@ -49,6 +73,7 @@ struct Problem {
   std::string type;   // "urn:rasd:problem:<slug>"
   std::string title;  // short, fixed per type
   std::string detail; // this occurrence, in one sentence
+  std::string limit{};  // the bound that was passed (an extension member), "" when none
 };
 
 /// Maps the exception in `error` to a problem; unknown exceptions become a 500 that does not

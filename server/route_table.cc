@@ -85,8 +85,15 @@ Route with(Route r, std::vector<ParamSpec> params, std::string content_type = "a
   return r;
 }
 
-Route token_guarded(Route r) {
-  r.needs_token = true;
+Route open_to_all(Route r) {
+  r.access = Access::Public;
+  r.express = true;
+  return r;
+}
+
+Route changes_index(Route r) {
+  r.access = Access::Write;
+  r.body = BodyKind::JsonLines;
   return r;
 }
 
@@ -100,22 +107,27 @@ std::vector<Route> core_routes() {
       with(route("GET", "/api/documents/{id}", "get_document",
                  "One stored document: cleaned text, entities with spans", get_document),
            {in_path(text("id", "document id", "doc-1"))}),
-      token_guarded(route("POST", "/api/documents", "post_documents",
-                          "Bulk ingest of JSON Lines reports (bearer token)", post_documents)),
+      changes_index(route("POST", "/api/documents", "post_documents",
+                          "Bulk ingest of JSON Lines reports (write token)", post_documents)),
       with(route("GET", "/api/entities", "get_entities",
                  "Entity labels with document counts, for facets and autocomplete", get_entities),
            {required(one_of(text("type", "entity type", "country"), {"country", "org", "person", "place", "source"})),
             text("prefix", "start of an id or an Arabic or English label", "مص"),
             param("limit", ParamType::Integer, "how many, 1 to 100 (default 20)", "10")}),
-      route("GET", "/api/openapi.json", "get_openapi", "This description", get_openapi),
-      route("GET", "/healthz", "get_healthz", "Liveness and index readability", get_healthz),
-      with(route("GET", "/metrics", "get_metrics", "Prometheus metrics", get_metrics), {},
-           "text/plain; version=0.0.4"),
-      with(route("GET", "/", "get_page", "The search page; its state (search parameters, doc, lang) is in the URL",
-                 get_page),
-           page_params(), "text/html"),
-      with(route("GET", "/{file}", "get_asset", "A file of the search page", get_asset),
-           {in_path(text("file", "a file of the page (app.js, style.css, ...)", "app.js"))}, "text/javascript"),
+      open_to_all(route("GET", "/api/openapi.json", "get_openapi", "This description", get_openapi)),
+      open_to_all(route("GET", "/healthz", "get_healthz", "Liveness and index readability", get_healthz)),
+      [] {
+        Route r = with(route("GET", "/metrics", "get_metrics", "Prometheus metrics (read token)", get_metrics), {},
+                       "text/plain; version=0.0.4");
+        r.express = true;
+        return r;
+      }(),
+      open_to_all(with(route("GET", "/", "get_page",
+                             "The search page; its state (search parameters, doc, lang) is in the URL", get_page),
+                       page_params(), "text/html")),
+      open_to_all(with(route("GET", "/{file}", "get_asset", "A file of the search page", get_asset),
+                       {in_path(text("file", "a file of the page (app.js, style.css, ...)", "app.js"))},
+                       "text/javascript")),
   };
 }
 

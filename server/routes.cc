@@ -84,7 +84,9 @@ RouteMatch match_route(const std::vector<Route>& routes, const std::string& meth
 
 void check_params(const Route& route, const HttpRequest& request) {
   std::map<std::string, int> seen;
-  for (const auto& [name, value] : request.params) {
+  for (const auto& param : request.params) {
+    const std::string& name = param.first;  // a plain reference: clang 14 cannot capture a binding
+    const std::string& value = param.second;
     const auto spec = std::find_if(route.params.begin(), route.params.end(),
                                    [&](const ParamSpec& p) { return p.name == name && p.in == ParamIn::Query; });
     if (spec == route.params.end())

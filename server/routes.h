@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "server/access.h"
 #include "server/http_message.h"
 
 namespace rasd::http {
@@ -39,7 +40,10 @@ struct Route {
   std::string content_type = "application/json";  // of a successful answer
   std::vector<ParamSpec> params;
   Handler handler;
-  bool needs_token = false;  // bearer token from --token-file
+  Access access = Access::Read;     // which token it needs (server/access.h)
+  BodyKind body = BodyKind::None;   // what request body it takes
+  std::size_t max_body = 0;         // bytes; 0: the server's --max-body
+  bool express = false;             // served on the lane that never waits behind searches
 };
 
 /// The route that serves (method, path), with its path parameters filled.

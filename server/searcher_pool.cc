@@ -2,19 +2,35 @@
 
 #include <xapian.h>
 
+#include "server/problem.h"
+
 namespace rasd::http {
 
-SearcherPool::SearcherPool(std::string db_dir, QueryLimits limits, std::size_t capacity)
-    : db_dir_(std::move(db_dir)), limits_(limits), capacity_(capacity == 0 ? 1 : capacity) {
+SearcherPool::SearcherPool(std::string db_dir, QueryLimits limits, std::size_t capacity, std::chrono::milliseconds wait)
+    : db_dir_(std::move(db_dir)), limits_(limits), capacity_(capacity == 0 ? 1 : capacity), wait_(wait) {
   idle_.push_back(std::make_unique<Searcher>(db_dir_, limits_));
   opened_ = 1;
 }
 
 SearcherPool::~SearcherPool() = default;
 
+std::uint64_t SearcherPool::document_count() {
+  std::lock_guard lock(probe_mutex_);
+  if (!probe_) probe_ = std::make_unique<Xapian::Database>(db_dir_);
+  try {
+    probe_->reopen();
+    return probe_->get_doccount();
+  } catch (const Xapian::Error&) {
+    probe_.reset();  // opened afresh next time (e.g. the index was replaced)
+    throw;
+  }
+}
+
 std::unique_ptr<Searcher> SearcherPool::acquire() {
   std::unique_lock lock(mutex_);
-  available_.wait(lock, [&] { return !idle_.empty() || opened_ < capacity_; });
+  if (!available_.wait_for(lock, wait_, [&] { return !idle_.empty() || opened_ < capacity_; }))
+    throw Overloaded("all " + std::to_string(capacity_) + " search slots stayed busy for " +
+                     std::to_string(wait_.count()) + " ms; retry shortly");
   if (!idle_.empty()) {
     auto searcher = std::move(idle_.back());
     idle_.pop_back();

@@ -1,5 +1,6 @@
-// `rasd serve`: the HTTP API and the search page over one index, hardened for exposure
-// (body, header and URI limits, timeouts, a bounded worker pool, 127.0.0.1 by default).
+// `rasd serve`: the HTTP API and the search page over one index, hardened for exposure (tokens,
+// bounded heads and bodies before they are read, connection caps, lanes that keep health checks
+// apart from searches, 127.0.0.1 by default; docs/SECURITY.md).
 #pragma once
 
 #include <memory>
@@ -10,7 +11,8 @@ namespace rasd::http {
 
 class Server {
  public:
-  /// Opens the index, reads the token file, lists the page's files. Throws rasd errors.
+  /// Opens the index, reads the tokens, lists the page's files. Throws rasd errors; InvalidInput
+  /// for a non-loopback host without a read token.
   explicit Server(ServerOptions options);
   ~Server();
   Server(const Server&) = delete;
@@ -25,7 +27,9 @@ class Server {
   void stop();
 
   /// Settings a running server takes without a restart (a reload on SIGHUP).
-  void set_token(std::string token);
+  /// New tokens (load_tokens); throws InvalidInput, keeping the old ones, when the server listens
+  /// on a non-loopback address and the new read token is empty.
+  void set_tokens(Tokens tokens);
   void set_access_log(bool on);
 
  private:
@@ -37,8 +41,8 @@ class Server {
 /// <prefix>/bin/rasd (the Debian package's layout), else the source tree's web/ (web_dir.cc).
 std::string default_web_dir();
 
-/// The token in `path` (surrounding whitespace removed); throws InvalidInput when the file
-/// cannot be read or is empty.
-std::string read_token_file(const std::string& path);
+/// The tokens `o` names (files, or the values given from the environment), checked: at least 16
+/// characters, no blanks, each given once, read and write different. Throws InvalidInput.
+Tokens load_tokens(const ServerOptions& o);
 
 }  // namespace rasd::http

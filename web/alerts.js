@@ -2,6 +2,7 @@
 // view (#/alerts) listing each alert with its last run, new-hit counts, errors, recent hits,
 // its Atom feed and a delete button. Shown only when the server runs with --alerts.
 import { ApiError } from './api.js';
+import { authorizedFetch } from './auth.js';
 import { el, clear } from './dom.js';
 import { FILTERS } from './state.js';
 
@@ -13,6 +14,7 @@ const TEXT = {
     query: 'الاستعلام', lastRun: 'آخر تشغيل', never: 'لم يُشغّل بعد', newHits: 'جديد', total: 'المجموع',
     error: 'خطأ', hits: 'النتائج', feed: 'Atom', remove: 'حذف', confirmRemove: 'حذف هذا التنبيه ونتائجه؟',
     noHits: 'لا نتائج بعد.', copies: 'نسخ أخرى: ', back: '→ العودة إلى البحث', failed: 'تعذّر إكمال الطلب: ',
+    feedOnce: 'رابط Atom السري (احفظه: لا يُعرض إلا الآن)', newFeed: 'رابط Atom جديد', failing: 'متعثر',
     intervals: { '15m': 'كل ١٥ دقيقة', '1h': 'كل ساعة', '1d': 'كل يوم' },
   },
   en: {
@@ -22,6 +24,7 @@ const TEXT = {
     query: 'Query', lastRun: 'Last run', never: 'not run yet', newHits: 'New', total: 'Total',
     error: 'Error', hits: 'Hits', feed: 'Atom', remove: 'Delete', confirmRemove: 'Delete this alert and its hits?',
     noHits: 'No hits yet.', copies: 'Other copies: ', back: '← Back to search', failed: 'The request failed: ',
+    feedOnce: 'Secret Atom feed (keep it: shown only now)', newFeed: 'New Atom address', failing: 'failing',
     intervals: { '15m': 'every 15 minutes', '1h': 'hourly', '1d': 'daily' },
   },
 };
@@ -36,7 +39,7 @@ async function call(method, url, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(url, init);
+  const res = await authorizedFetch(url, init);
   if (res.status === 204) return null;
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(json, res.status);
@@ -75,7 +78,8 @@ function saveForm(state, slot) {
     if (webhook.value.trim()) body.webhook = webhook.value.trim();
     try {
       const alert = await call('POST', '/api/alerts', body);
-      form.replaceWith(el('p', { class: 'alert-saved', role: 'status' }, t.saved(alert.id)));
+      form.replaceWith(el('p', { class: 'alert-saved', role: 'status' }, t.saved(alert.id), ' ',
+                          el('a', { href: alert.feed_url, type: 'application/atom+xml', class: 'alert-feed' }, t.feedOnce)));
     } catch (error) {
       clear(status).append(errorLine(error));
     }
@@ -111,6 +115,16 @@ function alertRow(alert) {
       clear(details).append(errorLine(error));
     }
   };
+  // A feed reader cannot send a token: the feed has a secret address, shown once when made.
+  const newFeed = async () => {
+    try {
+      const body = await call('POST', alertUrl(alert.id, '/feed'));
+      clear(details).append(el('p', {}, el('a', { href: body.feed_url, type: 'application/atom+xml', class: 'alert-feed' },
+                                            t.feedOnce)));
+    } catch (error) {
+      clear(details).append(errorLine(error));
+    }
+  };
   const remove = async () => {
     if (!window.confirm(t.confirmRemove)) return;
     try {
@@ -128,10 +142,11 @@ function alertRow(alert) {
     el('div', { class: 'meta' },
        t.lastRun, ': ', alert.last_run || t.never, ' · ', t.newHits, ': ', String(alert.last_new_hits), ' · ',
        t.total, ': ', String(alert.total_hits)),
+    alert.status === 'failing' ? el('p', { class: 'error alert-failing' }, t.failing, ': ', alert.webhook_error || '') : null,
     alert.last_error ? el('p', { class: 'error' }, t.error, ': ', alert.last_error) : null,
     el('div', { class: 'alert-actions' },
        el('button', { type: 'button', class: 'link', onclick: showHits }, t.hits), ' ',
-       el('a', { href: alertUrl(alert.id, '/feed.atom'), type: 'application/atom+xml' }, t.feed), ' ',
+       el('button', { type: 'button', class: 'link', onclick: newFeed }, t.newFeed), ' ',
        el('button', { type: 'button', class: 'link', onclick: remove }, t.remove)),
     details);
 }

@@ -1,5 +1,7 @@
 // Calls to the JSON API. Errors come back as RFC 9457 problem details; they become exceptions
-// carrying the server's sentence.
+// carrying the server's sentence. Tokens are asked for and sent by auth.js.
+import { authorizedFetch } from './auth.js';
+
 export class ApiError extends Error {
   constructor(problem, status) {
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -9,7 +11,7 @@ export class ApiError extends Error {
 }
 
 async function getJson(url) {
-  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  const res = await authorizedFetch(url, { headers: { Accept: 'application/json' } });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(body, res.status);
   return body;

@@ -109,7 +109,9 @@ TEST_CASE("alerts: webhook URLs are checked against the allow-list") {
     const char* url;
     bool allowed;
   } cases[] = {
-      {"https://hooks.example.org/x", true},       {"http://HOOKS.example.org:81/x", true},
+      {"https://hooks.example.org/x", true},       {"http://HOOKS.example.org/x", true},
+      {"http://hooks.example.org:81/x", false},    // an entry without a port allows the default port only
+      {"http://127.0.0.2:9000/", false},           {"http://[::ffff:127.0.0.1]:9000/", true},
       {"http://127.0.0.1:9000/", true},            {"http://127.0.0.1:9001/", false},
       {"http://127.0.0.1/", false},                {"http://localhost:9000/", false},
       {"http://169.254.169.254/latest/meta-data", false}, {"http://hooks.example.org.evil.com/", false},
@@ -173,6 +175,39 @@ WebhookPolicy fast_policy() {
 }
 
 }  // namespace
+
+TEST_CASE("alerts: a name on the allow-list vouches for public addresses only; ranges name the rest") {
+  // localhost resolves to 127.0.0.1: a name entry alone does not open loopback.
+  const WebhookAllowList by_name({"localhost:9000"});
+  CHECK(by_name.allows(parse_webhook_url("http://localhost:9000/")));  // the check at creation
+  try {
+    resolve_checked(parse_webhook_url("http://localhost:9000/"), by_name);
+    FAIL("a name resolving to loopback was allowed");
+  } catch (const rasd::InvalidInput& e) {
+    CHECK(std::string(e.what()).find("loopback") != std::string::npos);
+  }
+  const WebhookAllowList by_range({"localhost:9000", "127.0.0.0/8:9000"});
+  CHECK(resolve_checked(parse_webhook_url("http://localhost:9000/"), by_range).text().rfind("127.", 0) == 0);
+  const WebhookAllowList ranges({"10.0.0.0/8", "[fd00::/8]:8443"});
+  CHECK(ranges.allows(parse_webhook_url("http://10.1.2.3/")));
+  CHECK_FALSE(ranges.allows(parse_webhook_url("http://10.1.2.3:8080/")));
+  CHECK(ranges.allows(parse_webhook_url("https://[fd12::1]:8443/")));
+  CHECK_FALSE(ranges.allows(parse_webhook_url("http://11.0.0.1/")));
+  const struct {
+    const char* ip;
+    const char* kind;
+  } kinds[] = {{"127.0.0.1", "loopback"}, {"10.0.0.1", "private"}, {"192.168.1.1", "private"}, {"172.16.0.1", "private"},
+               {"169.254.169.254", "link-local"}, {"224.0.0.1", "multicast"}, {"0.0.0.0", "unspecified"},
+               {"::1", "loopback"}, {"fe80::1", "link-local"}, {"fd00::1", "private"}, {"ff02::1", "multicast"},
+               {"::ffff:10.0.0.1", "private"}, {"100.64.0.1", "shared (CGNAT)"}, {"8.8.8.8", ""}, {"2a00:1450::1", ""}};
+  for (const auto& k : kinds) {
+    CAPTURE(k.ip);
+    REQUIRE(parse_ip(k.ip));
+    CHECK(non_public_kind(*parse_ip(k.ip)) == k.kind);
+  }
+  CHECK_THROWS_AS(WebhookAllowList({"10.0.0.0/33"}), rasd::InvalidInput);
+  CHECK_THROWS_AS(WebhookAllowList({"::1:80"}), rasd::InvalidInput);
+}
 
 TEST_CASE("alerts: a webhook reaches a local receiver, retrying server errors with backoff") {
   Receiver receiver(/*fail_first=*/2);

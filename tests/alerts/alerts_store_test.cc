@@ -1,6 +1,8 @@
 // The alerts file: schedules, the schema and its migrations, alerts and the notification outbox.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include "error/error.h"
 #include "alerts/schedule.h"
 #include "alerts/store.h"
@@ -180,4 +182,13 @@ TEST_CASE("alerts: an alert's search is strict (no any-word fallback), new repor
   CHECK(r.after_sequence == std::optional<std::uint64_t>(41));
   CHECK(r.collapse);
   CHECK(r.countries == std::vector<std::string>{"IQ"});
+}
+
+TEST_CASE("alerts: a new alerts file is readable by its owner only") {
+  rasd::test::TempDir dir;
+  const std::string path = dir / "private.sqlite";
+  { AlertStore store(path); }
+  struct stat st{};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
 }

@@ -89,7 +89,8 @@ echo "$out" | grep -q "no index" || fail "no db: $out"
 echo "serve test: config checks passed"
 
 # --- 2. JSON log, request ids, SIGHUP ---------------------------------------------------------
-printf 'first-token\n' >"$work/token"
+printf 'first-token-0123456789\n' >"$work/token"
+chmod 644 "$work/token"  # readable by every user: named in a JSON warning, not a raw stderr line
 cat >"$work/live.conf" <<CONF
 db = $work/db
 port = 0
@@ -104,13 +105,13 @@ post() {  # TOKEN -> HTTP status of an ingest
   curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" -H 'Content-Type: application/x-ndjson' \
     --data-binary '{"id":"hup-1","title":"خبر","body":"نص عن المغرب"}' "$url/api/documents"
 }
-[ "$(post first-token)" = 200 ] || fail "ingest with the token: $(post first-token)"
-printf 'second-token\n' >"$work/token"
+[ "$(post first-token-0123456789)" = 200 ] || fail "ingest with the token: $(post first-token-0123456789)"
+printf 'second-token-0123456789\n' >"$work/token"
 kill -HUP "$pid"
 for _ in $(seq 1 50); do grep -q '"event":"reloaded"' "$work/live.log" && break; sleep 0.1; done
 grep -q '"event":"reloaded"' "$work/live.log" || fail "no reloaded event after SIGHUP"
-[ "$(post first-token)" = 401 ] || fail "the old token still works after the reload"
-[ "$(post second-token)" = 200 ] || fail "the new token does not work after the reload"
+[ "$(post first-token-0123456789)" = 401 ] || fail "the old token still works after the reload"
+[ "$(post second-token-0123456789)" = 200 ] || fail "the new token does not work after the reload"
 echo 'log-format = text' >>"$work/live.conf"  # set twice: the reload must fail, the server go on
 kill -HUP "$pid"
 for _ in $(seq 1 50); do grep -q '"event":"reload_failed"' "$work/live.log" && break; sleep 0.1; done
@@ -120,7 +121,7 @@ python3 - "$work/live.log" <<'PY' || fail "the JSON log is not one object per li
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 events = {l["event"] for l in lines}
-assert {"serving", "request", "reloaded", "reload_failed"} <= events, events
+assert {"serving", "request", "reloaded", "reload_failed", "token_file_readable"} <= events, events
 req = [l for l in lines if l["event"] == "request" and l.get("request_id") == "probe-42"]
 assert req, "no request line with id probe-42"
 r = req[0]
@@ -141,7 +142,7 @@ import json
 for i in range(40):
     print(json.dumps({"id": "slow-%d" % i, "title": "خبر بطيء %d" % i, "body": "نص عن المغرب " * 40}, ensure_ascii=False))
 ' >"$work/slow.jsonl"
-curl -s -o "$work/slow.out" -w '%{http_code}' --limit-rate 8k -H 'Authorization: Bearer second-token' \
+curl -s -o "$work/slow.out" -w '%{http_code}' --limit-rate 8k -H 'Authorization: Bearer second-token-0123456789' \
   -H 'Content-Type: application/x-ndjson' --data-binary "@$work/slow.jsonl" "$url/api/documents" >"$work/slow.code" &
 curl_pid=$!
 sleep 1

@@ -23,24 +23,24 @@ std::uint64_t total_for(const TestServer& server, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("ingest is refused with 403 when the server has no token file") {
+TEST_CASE("ingest is refused with 403 when the server has no write token") {
   TestServer server;
   const auto body = expect_problem(server.client().Post("/api/documents", kReport, "application/x-ndjson"), 403);
-  CHECK(body["detail"].get<std::string>().find("--token-file") != std::string::npos);
+  CHECK(body["detail"].get<std::string>().find("--write-token-file") != std::string::npos);
 }
 
 TEST_CASE("ingest with a token: 401 without or with a wrong one, 200 and searchable with it") {
   // The token file must exist before the server starts; write it in a directory of its own.
   rasd::test::TempDir keys;
   const std::string token_path = (keys / "token");
-  std::ofstream(token_path) << "  s3cret-token\n";
+  std::ofstream(token_path) << "  s3cret-token-0123456789\n";
   TestServer server([&](rasd::http::ServerOptions& o) { o.token_file = token_path; });
   auto client = server.client();
   expect_problem(client.Post("/api/documents", kReport, "application/x-ndjson"), 401);
   client.set_bearer_token_auth("wrong");
   expect_problem(client.Post("/api/documents", kReport, "application/x-ndjson"), 401);
 
-  client.set_bearer_token_auth("s3cret-token");
+  client.set_bearer_token_auth("s3cret-token-0123456789");
   CHECK(total_for(server, "الموصل") == 0);
   const auto res = client.Post("/api/documents", kReport, "application/x-ndjson");
   REQUIRE(res);

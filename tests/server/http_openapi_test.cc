@@ -32,8 +32,9 @@ TEST_CASE("openapi lists exactly the routes of the route table, and accepts what
     if (!item.contains("get") || path.find('{') != std::string::npos) continue;
     for (const auto& p : item["get"]["parameters"]) {
       if (p["in"] != "query") continue;
-      std::string target = path + "?" + p["name"].get<std::string>() + "=" +
-                           httplib::detail::encode_query_param(p["example"].get<std::string>());
+      auto example = p["example"].is_array() ? p["example"][0] : p["example"];
+      const std::string value = example.is_string() ? example.get<std::string>() : example.dump();
+      std::string target = path + "?" + p["name"].get<std::string>() + "=" + httplib::detail::encode_query_param(value);
       if (path == "/api/entities" && p["name"] != "type") target += "&type=country";
       CAPTURE(target);
       const auto answer = server.get(target);

@@ -6,8 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const base = process.argv[2];
+// A second server with a read token, a write token and alerts (run.sh starts it; the tokens
+// come through the environment, never a command line).
+const guarded = process.argv[3];
+const READ_TOKEN = process.env.RASD_TEST_READ_TOKEN || '';
+const WRITE_TOKEN = process.env.RASD_TEST_WRITE_TOKEN || '';
 if (!base) {
-  console.error('usage: node browser_test.mjs BASE_URL');
+  console.error('usage: node browser_test.mjs BASE_URL [GUARDED_URL]');
   process.exit(2);
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -274,6 +279,77 @@ test('a phone-width viewport shows one column without sideways scrolling', async
   assert(overflow <= 1, `page is ${overflow}px wider than the phone`);
   await page.screenshot({ path: path.join(shots, 'phone.png'), fullPage: false });
 });
+
+/** Answers the page's token dialog with `token`. */
+async function giveToken(page, token) {
+  await page.waitForSelector('#token-dialog[open]');
+  await page.fill('#token-input', token);
+  await page.click('#token-ok');
+}
+
+async function alertCount() {
+  const res = await fetch(`${guarded}/api/alerts`, { headers: { Authorization: `Bearer ${READ_TOKEN}` } });
+  return (await res.json()).alerts.length;
+}
+
+if (guarded) {
+  test('a server with a read token: the page asks for it and keeps it for the session only', async (browser) => {
+    const page = await openPage(browser);
+    await page.goto(`${guarded}/?q=${encodeURIComponent(QUERY)}`);
+    await giveToken(page, 'not-the-token-000000000');
+    await page.waitForSelector('#token-dialog[open]');  // a wrong token is asked for again
+    assert((await page.textContent('#token-why')).length > 5, 'the dialog says nothing');
+    await page.fill('#token-input', READ_TOKEN);
+    await page.click('#token-ok');
+    await settled(page);
+    assert((await page.$$('.hit')).length > 0, 'no hits after the read token was given');
+    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('rasd-token'),
+                                                local: JSON.stringify(localStorage), cookies: document.cookie }));
+    assert(stored.session === READ_TOKEN, 'the token is not kept for the session');
+    assert(stored.local === '{}' && stored.cookies === '', 'the token leaked past the session');
+    assert(!page.url().includes(READ_TOKEN), 'the token is in the address');
+    await page.screenshot({ path: path.join(shots, 'token.png') });
+    // The next search in the same session does not ask again.
+    await search(page, 'سوريا');
+    assert(!(await page.$('#token-dialog[open]')), 'asked again within the session');
+    // A new browser session asks again.
+    const fresh = await openPage(browser);
+    await fresh.goto(`${guarded}/?q=${encodeURIComponent(QUERY)}`);
+    await fresh.waitForSelector('#token-dialog[open]');
+    assert(page.problems.length === 0, page.problems.join('; '));
+  });
+
+  test('saving an alert asks for the write token; the read token is not enough', async (browser) => {
+    const page = await openPage(browser);
+    await page.goto(`${guarded}/?q=${encodeURIComponent(QUERY)}`);
+    await giveToken(page, READ_TOKEN);
+    await settled(page);
+    const before = await alertCount();
+    await page.waitForSelector('#save-alert');
+    await page.click('#save-alert');
+    await page.click('.alert-form button[type=submit]');
+    await giveToken(page, WRITE_TOKEN);  // the server said 403 to the read token
+    await page.waitForSelector('.alert-saved');
+    assert(await alertCount() === before + 1, 'the alert was not saved');
+    const feed = await page.getAttribute('.alert-saved a.alert-feed', 'href');
+    assert(feed && feed.startsWith('/api/feeds/'), `no secret feed address: ${feed}`);
+    const atom = await fetch(`${guarded}${feed}`);  // a feed reader: no token
+    assert(atom.status === 200, `the secret feed answered ${atom.status}`);
+    assert(await page.evaluate(() => sessionStorage.getItem('rasd-token')) === WRITE_TOKEN, 'the write token is not kept');
+  });
+
+  test('a cross-site form POST (text/plain) creates no alert', async (browser) => {
+    const before = await alertCount();
+    const page = await openPage(browser);
+    await page.setContent(`<form id="f" method="POST" enctype="text/plain" action="${guarded}/api/alerts">
+      <input name='{"name":"csrf","query":"x","every":"1h","x":"' value='"}'></form>`);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/alerts'));
+    await page.evaluate(() => document.getElementById('f').submit());
+    const status = (await answer).status();
+    assert(status === 401 || status === 415, `the cross-site POST was answered ${status}`);
+    assert(await alertCount() === before, 'a cross-site POST created an alert');
+  });
+}
 
 async function main() {
   // launch() gives Chromium a fresh temporary --user-data-dir of its own (it refuses the flag
