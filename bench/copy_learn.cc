@@ -6,6 +6,8 @@
 //   sources' (bylines, datelines, tag lines). See indexer/wrappers.h.
 // - common_shingles.txt: word 3-shingles that recur on many days in several sources (template
 //   wording: cables, notices, bulletins), which weigh little when two texts are compared.
+// - common_words.txt: words in at least 30 articles of a corpus: never a rare word (a name)
+//   when two texts disagree (the stemmer's lexicon counts ANT only, not Saudi usage).
 //
 //   build/copy_learn [OUT_DIR]      (default indexer/data; RASD_CORPORA as for the other tools)
 #include <algorithm>
@@ -43,6 +45,7 @@ struct CommonRule {
 // SaudiNewsNet spans 18 days of 15 sources, ANT 9 months of 5: a shingle recurring on a third
 // of SaudiNewsNet's days in 3 papers, or on 15 days in 2 of ANT's sources, is template wording.
 constexpr CommonRule kCommon[] = {{"snn", 5, 3}, {"ant", 15, 2}};
+constexpr std::size_t kCommonWordDocs = 30;
 
 struct Counts {
   std::size_t docs = 0;
@@ -90,6 +93,8 @@ int main(int argc, char** argv) {
     if (!common_out) throw std::runtime_error("cannot write " + out_dir + "/common_shingles.txt");
     common_out << "# Word 3-shingles recurring on many days in several sources (bench/copy_learn; thresholds there).\n";
     std::size_t common_total = 0;
+    std::unordered_map<std::string, std::size_t> word_docs;  // per corpus, reset for each
+    std::set<std::string> common_words;
     for (const CommonRule& rule : kCommon) {
       std::vector<Occurrence> occ;
       std::unordered_map<std::uint32_t, std::string> words;  // shingle -> its words, for the output
@@ -108,6 +113,9 @@ int main(int argc, char** argv) {
         }
         for (const std::string& p : phrases(t, 0, std::min(kLeadWindow, t.size()))) ++c.lead[p];
         for (const std::string& p : phrases(t, t.size() > kTailWindow ? t.size() - kTailWindow : 0, t.size())) ++c.tail[p];
+        std::set<std::string_view> seen;
+        for (const Token& tok : t)
+          if (seen.insert(tok.norm).second && ++word_docs[tok.norm] == kCommonWordDocs) common_words.insert(tok.norm);
         const std::uint16_t day = index_of(days, r.published ? day_of(*r.published) : "");
         const std::uint16_t source = index_of(sources, r.source);
         std::vector<std::uint32_t> own;
@@ -143,8 +151,14 @@ int main(int argc, char** argv) {
       std::sort(lines.begin(), lines.end());
       for (const std::string& l : lines) common_out << l << '\n';
       std::fprintf(stderr, "%s: %zu common shingles\n", rule.corpus, lines.size());
+      word_docs.clear();
       common_total += lines.size();
     }
+    std::ofstream words_out(out_dir + "/common_words.txt");
+    if (!words_out) throw std::runtime_error("cannot write " + out_dir + "/common_words.txt");
+    words_out << "# Words in at least " << kCommonWordDocs << " articles of SaudiNewsNet or ANT (bench/copy_learn).\n";
+    for (const std::string& w : common_words)
+      if (w.find_first_of("0123456789") == std::string::npos) words_out << w << '\n';
     // Wrappers: a source's phrase against every other source's share of articles with it.
     std::size_t all_docs = 0;
     std::unordered_map<std::string, std::size_t> lead_all, tail_all, line_all;

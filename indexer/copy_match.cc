@@ -11,6 +11,9 @@ namespace {
 // A slot: the words between two shared shingles, on both sides no longer than this. Longer
 // gaps are inserted or rewritten passages, not a name or a figure put in a template's place.
 constexpr int kMaxSlotWords = 12;
+// How far into a longer text a shorter one's copy may start: an outlet's own lead sentence or
+// an unstripped byline before the release it reprints.
+constexpr std::uint32_t kLeadWords = 40;
 
 struct Shingle {
   std::uint32_t hash;
@@ -53,10 +56,10 @@ struct SlotSide {
   int own_rare = 0;
 };
 
-// A name the gazetteer lacks is two rare words or more (يحيى متعب الشامري); one rare word alone
-// is as often a spelling (ابو ثنين, ابوثنين) or a typo.
+// A name the gazetteer lacks is two rare words or more on one side (ماجد بن فهد بن فهيد
+// السبيعي against الشامري); one rare word against one is as often a spelling (ابو ثنين,
+// ابوثنين) or a typo.
 constexpr int kMinRareWords = 2;
-constexpr std::uint8_t kRareBit = 1u << static_cast<int>(SalientKind::Rare);
 
 SlotSide slot_side(const CopySignature& side, int from, int to, const std::vector<std::uint64_t>& other) {
   SlotSide out;
@@ -72,7 +75,6 @@ SlotSide slot_side(const CopySignature& side, int from, int to, const std::vecto
     if (it->kind == SalientKind::Rare) ++out.own_rare;
     else out.own_kinds |= 1u << static_cast<int>(it->kind);
   }
-  if (out.own_rare >= kMinRareWords) out.own_kinds |= kRareBit;
   return out;
 }
 
@@ -81,7 +83,8 @@ SlotSide slot_side(const CopySignature& side, int from, int to, const std::vecto
 bool conflicting(const SlotSide& s, const SlotSide& l) {
   std::uint8_t both = s.own_kinds & l.own_kinds;
   if (s.has_number && l.has_number && s.digits == l.digits) both &= ~(1u << static_cast<int>(SalientKind::Number));
-  return both != 0;
+  const bool names = std::min(s.own_rare, l.own_rare) >= 1 && std::max(s.own_rare, l.own_rare) >= kMinRareWords;
+  return both != 0 || names;
 }
 
 }  // namespace
@@ -150,8 +153,11 @@ CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std:
     prev_s = x.pos;
     prev_l = it->pos;
   }
-  // What each text holds of its own between its first and last shared shingle.
+  // What each text holds of its own between its first and last shared shingle; and where in
+  // the longer the shared text starts: at its second shared uncommon shingle (template wording
+  // and one stray match say little about where a quoted report begins).
   int first_s = -1, last_s = -1, first_l = INT32_MAX, last_l = -1;
+  std::vector<int> uncommon_l;
   for (const Shingle& x : short_seq) {
     const auto lo = in_long(x.hash);
     if (lo == long_sorted.end() || lo->hash != x.hash) continue;
@@ -161,8 +167,14 @@ CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std:
       first_l = std::min<int>(first_l, it->pos);
       last_l = std::max<int>(last_l, it->pos);
     }
+    if (!(x.hash & 1u)) uncommon_l.push_back(lo->pos);
   }
+  std::sort(uncommon_l.begin(), uncommon_l.end());
+  const int shared_from = uncommon_l.size() >= 2 ? uncommon_l[1] : uncommon_l.empty() ? first_l : uncommon_l[0];
+  e.short_words = s.words;
+  e.long_words = l.words;
   if (first_s >= 0) {
+    e.long_from = static_cast<std::uint32_t>(std::max(0, shared_from));
     e.span_own_short = slot_side(s, first_s, last_s + 3, long_values).own_kinds;
     e.span_own_long = slot_side(l, first_l, last_l + 3, short_values).own_kinds;
     e.span = s.words > 2 ? static_cast<float>(last_s + 3 - first_s) / static_cast<float>(s.words) : 0;
@@ -176,6 +188,11 @@ CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std:
 bool is_copy(const CopyEvidence& e) {
   if (e.exact) return true;
   if (!e.close_in_time || e.conflicts > 0) return false;
+  // A text well under the other's length is a copy of its opening (the paragraphs a paper keeps
+  // when it cuts), not of a passage further on: that is a roundup or a page of several releases
+  // quoting it, which would otherwise tie every report it quotes into one cluster.
+  if (5 * e.short_words < 3 * e.long_words && e.long_from > std::max<std::uint32_t>(kLeadWords, e.long_words / 10))
+    return false;
   return e.weighted >= 0.42f;
 }
 

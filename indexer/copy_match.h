@@ -23,6 +23,8 @@ struct CopyEvidence {
   std::uint8_t span_own_short = 0;  // kinds (bit per SalientKind) the shorter holds, between its
   std::uint8_t span_own_long = 0;   // first and last shared shingle, that the other text lacks
   float span = 0;                   // share of the shorter between its first and last shared shingle
+  std::uint32_t long_from = 0;      // word of the longer where the first shared shingle starts
+  std::uint32_t long_words = 0, short_words = 0;
 };
 
 /// Copies are published within this many days of each other.

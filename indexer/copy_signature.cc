@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <functional>
+#include <utility>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/embedded.h"
@@ -15,6 +17,7 @@ namespace rasd {
 namespace {
 
 constexpr std::string_view kCommonFile = "common_shingles.txt";
+constexpr std::string_view kCommonWordsFile = "common_words.txt";
 // A signature keeps every shingle of a text up to this many; longer texts keep 1 in 2^level
 // (the same shingles in every text: a sample by hash), which bounds memory and comparison time.
 constexpr std::size_t kMaxShingles = 512;
@@ -56,15 +59,25 @@ std::uint32_t numeric(std::string_view digits) {
   return v;
 }
 
-// Numbers and rare words of the compared words, and the
-// entities and dates whose spans start in them.
+bool is_compound_head(std::string_view norm) {
+  // عبد, ابو (أبو normalised), بو
+  return norm == "\u0639\u0628\u062F" || norm == "\u0627\u0628\u0648" || norm == "\u0628\u0648";
+}
+
+// Numbers and rare words of the compared words, and the entities and dates whose spans start
+// in them. `rare` tells rare words.
 std::vector<Salient> salient_of(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& kept,
-                                const std::vector<SpanValue>& mentions, const stem::LexiconStats& lexicon,
-                                const CommonShingles& common) {
+                                const std::vector<SpanValue>& mentions, const std::function<bool(std::string_view)>& rare) {
   std::vector<Salient> out;
+  // A word beside بن or بنت is part of a person's name, however common (ماجد بن فهد بن فهيد).
+  constexpr std::string_view kBin = "\u0628\u0646", kBint = "\u0628\u0646\u062A";
+  const auto kinship = [&](std::size_t k) {
+    return k < kept.size() && (tokens[kept[k]].norm == kBin || tokens[kept[k]].norm == kBint);
+  };
   std::vector<SpanValue> sorted = mentions;
   std::sort(sorted.begin(), sorted.end(), [](const SpanValue& a, const SpanValue& b) { return a.start < b.start; });
   std::size_t m = 0;
+  bool joined = false;  // the word was taken with the one before (عبد الرحمن)
   for (std::size_t k = 0; k < kept.size(); ++k) {
     const Token& t = tokens[kept[k]];
     const auto pos = static_cast<std::uint16_t>(std::min<std::size_t>(k, UINT16_MAX));
@@ -74,10 +87,21 @@ std::vector<Salient> salient_of(const std::vector<Token>& tokens, const std::vec
     const bool in_date = std::any_of(sorted.begin(), sorted.end(), [&](const SpanValue& v) {
       return v.kind == SalientKind::Date && v.start <= t.start && t.end <= v.end;
     });
-    if (const std::string n = number_value(t.norm); !n.empty())
+    if (const std::string n = number_value(t.norm); !n.empty()) {
       out.push_back({numeric(n), pos, SalientKind::Number, static_cast<std::uint8_t>(std::min<std::size_t>(n.size(), 255)), in_date});
-    else if (!in_date && is_rare_word(t.norm, lexicon, common))
-      out.push_back({value_hash(consonants(t.norm)), pos, SalientKind::Rare, 0, false});
+      continue;
+    }
+    if (std::exchange(joined, false) || in_date || kinship(k)) continue;
+    // عبد الرحمن, أبو ثنين: one name word, spelt apart or together.
+    std::string word = t.norm;
+    std::size_t last = k;
+    if (is_compound_head(t.norm) && k + 1 < kept.size() && !kinship(k + 1)) {
+      word += tokens[kept[k + 1]].norm;
+      last = k + 1;
+      joined = true;
+    }
+    if ((k > 0 && kinship(k - 1)) || kinship(last + 1) || rare(word))
+      out.push_back({value_hash(consonants(word)), pos, SalientKind::Rare, 0, false});
   }
   return out;
 }
@@ -123,8 +147,8 @@ std::string consonants(std::string_view norm) {
       // Letters that transliterations of one foreign sound alternate between (يفغين, يفجين).
       case U'\u063A': case U'\u0642': case U'\u0643': c = U'\u062C'; break;  // غ ق ك -> ج
       case U'\u0637': c = U'\u062A'; break;                                      // ط -> ت
-      case U'\u0635': c = U'\u0633'; break;                                      // ص -> س
-      case U'\u0630': case U'\u0638': case U'\u0636': c = U'\u0632'; break;     // ذ ظ ض -> ز
+      // ص ز ذ ظ ض -> س (جينز, جينس)
+      case U'\u0635': case U'\u0632': case U'\u0630': case U'\u0638': case U'\u0636': c = U'\u0633'; break;
       case U'\u0629': c = U'\u0647'; break;                                      // ة -> ه
       default: break;
     }
@@ -167,22 +191,20 @@ std::optional<SpanValue> mention_value(std::string_view type, std::string_view i
     v.value = "date:" + std::string(id);
   } else if (type == "person") {
     v.kind = SalientKind::Person;
-    // "person-wlyd-bn-mhmd-alsmaany" -> "person:wlyd:alsmaany"; عبد and أبو join the next word
-    // (عبد الرحمن = عبدالرحمن), the kinship words بن and بنت go.
-    std::string_view slug = id;
-    if (slug.starts_with("person-")) slug.remove_prefix(7);
-    std::vector<std::string> parts;
+    // By first and last word of the name as written: وليد بن محمد الصمعاني = وليد الصمعاني;
+    // عبد and أبو join the next word (عبد الرحمن = عبدالرحمن), بن and بنت go.
+    std::vector<std::string> words;
     bool join_next = false;
-    for (std::size_t i = 0; i <= slug.size();) {
-      const std::size_t dash = std::min(slug.find('-', i), slug.size());
-      const std::string part(slug.substr(i, dash - i));
-      i = dash + 1;
-      if (part.empty() || part == "bn" || part == "bnt" || part == "bin" || part == "ibn") continue;
-      if (join_next && !parts.empty()) parts.back() += part;
-      else parts.push_back(part);
-      join_next = part == "abd" || part == "abw" || part == "abu" || part == "abo";
+    for (std::size_t i = 0; i <= text.size();) {
+      const std::size_t sp = std::min(text.find(' ', i), text.size());
+      const std::string w(text.substr(i, sp - i));
+      i = sp + 1;
+      if (w.empty() || w == "\u0628\u0646" || w == "\u0628\u0646\u062A") continue;
+      if (join_next && !words.empty()) words.back() += w;
+      else words.push_back(w);
+      join_next = is_compound_head(w) || w == "\u0623\u0628\u0648";
     }
-    v.value = parts.empty() ? "person:" : "person:" + parts.front() + ":" + parts.back();
+    v.value = words.empty() ? "person:" + std::string(id) : "person:" + consonants(words.front()) + ":" + consonants(words.back());
   } else {
     v.kind = type == "org" ? SalientKind::Organization : SalientKind::Place;  // countries and places alike
     v.value = (type == "org" ? "org:" : "place:") + std::string(id);
@@ -222,7 +244,20 @@ std::int32_t day_number(std::string_view iso) {
   return era * 146097 + doe - 719468;
 }
 
-CommonShingles CommonShingles::built_in() { return parse(indexer_data_file(kCommonFile)); }
+CommonShingles CommonShingles::built_in() {
+  CommonShingles out = parse(indexer_data_file(kCommonFile));
+  out.add_words(indexer_data_file(kCommonWordsFile));
+  return out;
+}
+
+void CommonShingles::add_words(std::string_view text) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.front() != '#') words_.insert(std::string(line));
+  }
+}
 
 CommonShingles CommonShingles::parse(std::string_view text) {
   CommonShingles out;
@@ -242,7 +277,9 @@ CommonShingles CommonShingles::parse(std::string_view text) {
 }
 
 CopySigner::CopySigner(const Analyzer& analyzer)
-    : CopySigner(WrapperRules::built_in(analyzer), CommonShingles::built_in()) {}
+    : CopySigner(WrapperRules::built_in(analyzer), CommonShingles::built_in()) {
+  analyzer_ = &analyzer;
+}
 
 CopySigner::CopySigner(WrapperRules wrappers, CommonShingles common)
     : wrappers_(std::move(wrappers)),
@@ -277,7 +314,14 @@ CopySignature CopySigner::sign(const CopySource& in) const {
   }
   std::sort(sig.anchors.begin(), sig.anchors.end());
   sig.anchors.erase(std::unique(sig.anchors.begin(), sig.anchors.end()), sig.anchors.end());
-  sig.salient = salient_of(tokens, kept, in.mentions, *lexicon_, common_);
+  // A rare form whose stem is a common word is an inflection (مركزها, المتهمان), not a name.
+  const auto rare = [&](std::string_view norm) {
+    if (!is_rare_word(norm, *lexicon_, common_)) return false;
+    if (!analyzer_) return true;
+    const std::string stem = analyzer_->stem(norm).stem;
+    return stem == norm || lexicon_->doc_freq(stem) < kRareDf;
+  };
+  sig.salient = salient_of(tokens, kept, in.mentions, rare);
   return sig;
 }
 

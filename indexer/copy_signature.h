@@ -32,7 +32,8 @@ enum class SalientKind : std::uint8_t { Number, Date, Person, Place, Organizatio
 /// A number, date or entity at a word position of the compared text; or a rare word (one the
 /// built-in news lexicon has not seen in 3 documents: in Saudi news mostly a person's or a
 /// place's name the gazetteer lacks), by its consonants so that spellings of one name agree
-/// (جيزان = جازان, يحي = يحيى).
+/// (جيزان = جازان, يحي = يحيى); a word beside بن, and عبد or أبو with the word after it
+/// (عبد الرحمن = عبدالرحمن), count as rare words of a name.
 struct Salient {
   std::uint32_t value = 0;  // a number's value (mod 2^32), else a hash of the canonical value
   std::uint16_t pos = 0;    // index among the compared words
@@ -69,13 +70,15 @@ struct CopySignature {
 class CommonShingles {
  public:
   CommonShingles() = default;
-  /// The learned table (indexer/data/common_shingles.txt).
+  /// The learned tables (indexer/data/common_shingles.txt and common_words.txt).
   static CommonShingles built_in();
   /// One shingle per line, three normalised words separated by spaces; '#' comments.
   static CommonShingles parse(std::string_view text);
   void add(std::uint32_t shingle) { set_.insert(shingle & ~1u); }
   bool contains(std::uint32_t shingle) const { return set_.count(shingle & ~1u) > 0; }
-  /// Whether `norm` is a word of a common shingle (template vocabulary is never rare).
+  /// Words of many articles, one per line ('#' comments): never rare.
+  void add_words(std::string_view text);
+  /// Whether `norm` is a word of a common shingle or of many articles (never a rare word).
   bool has_word(std::string_view norm) const { return words_.count(std::string(norm)) > 0; }
   std::size_t size() const { return set_.size(); }
 
@@ -116,6 +119,7 @@ class CopySigner {
   WrapperRules wrappers_;
   CommonShingles common_;
   std::unique_ptr<stem::LexiconStats> lexicon_;  // the stemmer's built-in document frequencies
+  const Analyzer* analyzer_ = nullptr;  // stems rare forms (مركزها is مركز); none in tests
 };
 
 /// Whether `norm` is a rare word in the sense of Salient (letters only, 3 or more of them, in

@@ -32,7 +32,8 @@ constexpr HandRule kHandRules[] = {
     {"sabq", WrapperKind::Lead, "سبق"},              // "- سبق - <city>:"
     {"3alyoum", WrapperKind::Lead, "عين اليوم"},     // "<name> – عين اليوم", "عين اليوم – جدة"
     {"3alyoum", WrapperKind::Lead, "Next Previous"},  // a photo slider's buttons
-    {"okaz", WrapperKind::Lead, "اكتب رأيك"},        // "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    {"okaz", WrapperKind::Lead, "اكتب رأيك"},
+    {"cnn", WrapperKind::Lead, "CNN"},                // "(CNN)-- ", "دبي، الإمارات العربية المتحدة (CNN) --"        // "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
     {"okaz", WrapperKind::Line, "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"},
     {"alweeam", WrapperKind::Tail, "رابط الخبر بصحيفة الوئام"},
     {"3alyoum", WrapperKind::Tail, "سمات"},          // the closing tag line
