@@ -13,7 +13,6 @@
 namespace rasd {
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 200;  // as id terms: Xapian terms stop at 245 bytes
 // An anchor shared by more of this run's documents than this is template wording the common
 // table missed: the latest ones are compared (the cap keeps a pathological corpus linear).
 constexpr std::size_t kMaxInRunPerAnchor = 512;
@@ -32,11 +31,6 @@ std::string id_term_of(const Xapian::Document& doc) {
 }
 
 }  // namespace
-
-std::string cluster_term(const std::string& key) {
-  if (key.size() <= kMaxTermBytes) return schema::term(schema::kClusterTerm, key);
-  return schema::term(schema::kClusterTerm, key.substr(0, kMaxTermBytes - 17) + "#" + to_hex(hash64(key)));
-}
 
 std::string anchor_term(std::uint32_t anchor) {
   static constexpr char kDigits[] = "0123456789abcdef";

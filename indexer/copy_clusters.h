@@ -20,6 +20,7 @@
 
 #include <xapian.h>
 
+#include "index/id_term.h"
 #include "indexer/copy_signature.h"
 
 namespace rasd {
@@ -40,9 +41,6 @@ struct ClusterFixup {
   std::string id_term;
   std::string key;
 };
-
-/// The XK term of cluster `key` (long keys shortened as id terms are).
-std::string cluster_term(const std::string& key);
 
 /// The anchor term of an anchor shingle.
 std::string anchor_term(std::uint32_t anchor);
