@@ -196,13 +196,13 @@ std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::
       Hit& h = hits[i];
       const auto old = [&](const std::string& id) { return seen.count(id) || seen_in_run.count(id); };
       const bool repeat = old(h.id) || std::any_of(h.copy_list.begin(), h.copy_list.end(), [&](const Copy& c) { return old(c.id); });
+      // A copy of a report notified in an earlier run (or page): attached to it, not news; the
+      // earliest notified member names it, so every later copy points at the first notification.
+      const auto first = std::find_if(earlier[i].begin(), earlier[i].end(), [&](const std::string& id) { return old(id); });
       seen_in_run.insert(h.id);
       for (const Copy& c : h.copy_list) seen_in_run.insert(c.id);
       if (repeat) continue;
       Notification n;
-      // A copy of a report notified in an earlier run (or page): attached to it, not news; the
-      // earliest notified member names it, so every later copy points at the first notification.
-      const auto first = std::find_if(earlier[i].begin(), earlier[i].end(), [&](const std::string& id) { return old(id); });
       if (first != earlier[i].end()) n.copy_of = *first;
       n.alert_id = alert.id;
       n.sequence = h.sequence;
