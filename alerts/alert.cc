@@ -198,6 +198,7 @@ json to_json(const Notification& n, const std::string& alert_name) {
     o["id"] = c.id;
     o["source"] = c.source;
   }
+  if (n.copy_of) j["copy_of"] = *n.copy_of;
   j["sequence"] = n.sequence;
   j["found"] = format_time(n.found);
   if (!n.key.empty()) j["key"] = n.key;
@@ -220,6 +221,7 @@ Notification notification_from_json(const json& j) {
     n.hit.entities.push_back({e.value("type", ""), e.value("id", ""), e.value("label_ar", ""), e.value("label_en", "")});
   for (const json& c : j.value("copies", json::array())) n.hit.copy_list.push_back({c.value("id", ""), c.value("source", "")});
   n.hit.copies = static_cast<std::uint32_t>(n.hit.copy_list.size() + 1);
+  if (j.contains("copy_of") && j["copy_of"].is_string()) n.copy_of = j["copy_of"].get<std::string>();
   return n;
 }
 

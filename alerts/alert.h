@@ -70,6 +70,10 @@ struct Notification {
   UnixTime found = 0;
   std::string key;  // idempotency key (idempotency_key), carried by JSONL lines and webhooks
   Hit hit;  // id, title, source, url, published, snippet, entities, copy_list
+  /// A copy of a report this alert notified in an earlier run: the id of that report. Such a
+  /// notification is attached to the earlier one (a `copy_of` JSONL line, the Atom entry's copy
+  /// list), not news of its own.
+  std::optional<std::string> copy_of;
 };
 
 /// The search an alert runs over documents ingested after `after_sequence`.

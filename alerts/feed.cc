@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "error/error.h"
 
@@ -40,21 +42,34 @@ void link(std::string& out, std::string_view rel, const std::string& href, std::
   out.append("/>\n");
 }
 
-std::string summary(const Hit& hit) {
+// Copies that arrived in later runs, attached to the entry of the report they copy.
+using LateCopies = std::unordered_map<std::string, std::vector<const Notification*>>;
+
+std::string summary(const Hit& hit, const std::vector<const Notification*>& late) {
   std::string text = hit.snippet.text;
-  if (!hit.copy_list.empty()) {
+  if (!hit.copy_list.empty() || !late.empty()) {
     text += text.empty() ? "" : "\n";
     text += "Also published by:";
     for (const Copy& c : hit.copy_list) text += " " + (c.source.empty() ? c.id : c.source + " (" + c.id + ")");
+    for (const Notification* c : late) {
+      const Hit& h = c->hit;
+      text += " " + (h.source.empty() ? h.id : h.source + " (" + h.id + ")");
+      for (const Copy& more : h.copy_list) text += " " + (more.source.empty() ? more.id : more.source + " (" + more.id + ")");
+    }
   }
   return text;
 }
 
-void entry(std::string& out, const Alert& a, const Notification& n, const FeedLinks& links) {
+void entry(std::string& out, const Alert& a, const Notification& n, const FeedLinks& links, const LateCopies& late_copies) {
+  static const std::vector<const Notification*> kNone;
+  const auto it = late_copies.find(n.hit.id);
+  const std::vector<const Notification*>& late = it == late_copies.end() ? kNone : it->second;
+  UnixTime updated = n.found;  // a later copy updates the entry
+  for (const Notification* c : late) updated = std::max(updated, c->found);
   out += "<entry>\n";
   element(out, "id", entry_id(a, n));
   element(out, "title", n.hit.title.empty() ? n.hit.id : n.hit.title);
-  element(out, "updated", format_time(n.found));
+  element(out, "updated", format_time(updated));
   if (const std::string p = rfc3339(n.hit.published); !p.empty()) element(out, "published", p);
   link(out, "alternate", links.base_url + links.document_path + percent_encode(n.hit.id), "text/html");
   if (!n.hit.url.empty()) link(out, "related", n.hit.url);
@@ -63,7 +78,7 @@ void entry(std::string& out, const Alert& a, const Notification& n, const FeedLi
     out.append("<category term=\"").append(xml_escape(e.type + ":" + e.id)).append("\" label=\"");
     out.append(xml_escape(label)).append("\"/>\n");
   }
-  element(out, "summary", summary(n.hit));
+  element(out, "summary", summary(n.hit, late));
   out += "</entry>\n";
 }
 
@@ -125,7 +140,15 @@ std::string atom_feed(const Alert& a, const std::vector<Notification>& notificat
   const std::string self = links.self_path.empty() ? "/api/alerts/" + std::to_string(a.id) + "/feed.atom" : links.self_path;
   link(out, "self", links.base_url + self, "application/atom+xml");
   link(out, "alternate", links.base_url + "/", "text/html");
-  for (const Notification& n : notifications) entry(out, a, n, links);
+  LateCopies late;
+  std::unordered_set<std::string> listed;
+  for (const Notification& n : notifications)
+    if (!n.copy_of) listed.insert(n.hit.id);
+  for (const Notification& n : notifications)
+    if (n.copy_of && listed.count(*n.copy_of)) late[*n.copy_of].push_back(&n);
+  for (const Notification& n : notifications)
+    // a copy whose report left the feed's window stands alone
+    if (!n.copy_of || !listed.count(*n.copy_of)) entry(out, a, n, links, late);
   out += "</feed>\n";
   return out;
 }

@@ -158,7 +158,7 @@ void AlertRunner::deliver_webhooks(const std::vector<Alert>& alerts, std::vector
 
 // Every hit after the watermark up to `end`, a page at a time in ingest order, minus documents
 // (or copies of documents) this alert already delivered; each page is recorded as it comes.
-// Returns how many notifications were recorded.
+// Returns how many notifications were recorded that are news (copies of earlier ones not counted).
 std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now) {
   std::uint64_t after = alert.watermark, recorded = 0;
   std::unordered_set<std::string> seen_in_run;
@@ -179,21 +179,31 @@ std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::
       after = std::max(after, h.sequence);
       hits.push_back(std::move(h));
     }
+    // The copies ingested before the watermark are not in the hits' copy lists: ask the index.
+    std::vector<std::vector<std::string>> earlier(hits.size());
     std::vector<std::string> ids;
-    for (const Hit& h : hits) {
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      const Hit& h = hits[i];
       ids.push_back(h.id);
       for (const Copy& c : h.copy_list) ids.push_back(c.id);
+      earlier[i] = index.copies_of(h.id);
+      ids.insert(ids.end(), earlier[i].begin(), earlier[i].end());
     }
     const auto seen_list = store_.delivered_among(alert.id, ids);
     std::unordered_set<std::string> seen(seen_list.begin(), seen_list.end());
     RunRecord record{alert.id, {}, now};
-    for (Hit& h : hits) {
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      Hit& h = hits[i];
       const auto old = [&](const std::string& id) { return seen.count(id) || seen_in_run.count(id); };
       const bool repeat = old(h.id) || std::any_of(h.copy_list.begin(), h.copy_list.end(), [&](const Copy& c) { return old(c.id); });
+      // A copy of a report notified in an earlier run (or page): attached to it, not news; the
+      // earliest notified member names it, so every later copy points at the first notification.
+      const auto first = std::find_if(earlier[i].begin(), earlier[i].end(), [&](const std::string& id) { return old(id); });
       seen_in_run.insert(h.id);
       for (const Copy& c : h.copy_list) seen_in_run.insert(c.id);
       if (repeat) continue;
       Notification n;
+      if (first != earlier[i].end()) n.copy_of = *first;
       n.alert_id = alert.id;
       n.sequence = h.sequence;
       n.hit = std::move(h);
@@ -202,7 +212,8 @@ std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::
     }
     crash_point(CrashPoint::Search);
     if (!record.notifications.empty()) store_.record(record);
-    recorded += record.notifications.size();
+    recorded += static_cast<std::uint64_t>(std::count_if(record.notifications.begin(), record.notifications.end(),
+                                                         [](const Notification& n) { return !n.copy_of; }));
     if (past_end || got < request.limit || hits.empty()) break;
   }
   crash_point(CrashPoint::Record);

@@ -37,6 +37,8 @@ class AlertIndex {
   virtual void refresh() = 0;
   virtual std::uint64_t last_sequence() = 0;
   virtual SearchResult search(const SearchRequest& request) = 0;
+  /// The ids of the other documents in the copy cluster of document `id`, earliest ingest first.
+  virtual std::vector<std::string> copies_of(const std::string& /*id*/) { return {}; }
 };
 
 /// AlertIndex over a Searcher.
@@ -46,6 +48,7 @@ class SearcherIndex : public AlertIndex {
   void refresh() override;
   std::uint64_t last_sequence() override;
   SearchResult search(const SearchRequest& request) override;
+  std::vector<std::string> copies_of(const std::string& id) override;
 
  private:
   Searcher& searcher_;

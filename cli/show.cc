@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error/error.h"
+#include "index/copies.h"
 #include "index/index_reader.h"
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -41,6 +42,12 @@ void print_human(const nlohmann::json& d) {
       fmt::print("  {:<7} {:<14} {} / {}  {} {}-{}  {}\n", text_of(e, "type"), text_of(e, "id"), text_of(e, "label_ar"),
                  text_of(e, "label_en"), text_of(e, "field"), text_of(e, "start"), text_of(e, "end"), text_of(e, "text"));
   }
+  if (d.contains("copies") && !d["copies"].empty()) {
+    fmt::print("\ncopies ({} more of the same report):\n", d["copies"].size());
+    for (const auto& c : d["copies"])
+      fmt::print("  {:<12} {:<10}  {}  {}\n", text_of(c, "source"), text_of(c, "published").substr(0, 10), text_of(c, "id"),
+                 text_of(c, "title"));
+  }
   if (d.contains("dates") && !d["dates"].empty()) {
     fmt::print("\ndates:\n");
     for (const auto& e : d["dates"])
@@ -53,11 +60,13 @@ int run_show(const ShowArgs& args) {
   const IndexReader reader(args.db);
   const std::optional<std::string> data = stored_document(reader, args.id);
   if (!data) throw NotFound("no document with id '" + args.id + "' in '" + args.db + "'");
+  nlohmann::json doc = nlohmann::json::parse(*data);
+  doc["copies"] = copies_json(stored_copies(reader.db(), args.id));  // the other members of its cluster
   if (args.json) {
-    std::cout << *data << '\n';
+    std::cout << doc.dump() << '\n';
     return kExitOk;
   }
-  print_human(nlohmann::json::parse(*data));
+  print_human(doc);
   return kExitOk;
 }
 

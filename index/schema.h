@@ -26,15 +26,16 @@ inline constexpr std::string_view kYear = "XY";     // XY<YYYY> of the publicati
 inline constexpr std::string_view kMonth = "XM";    // XM<YYYYMM>
 inline constexpr std::string_view kDay = "XD";      // XD<YYYYMMDD>
 inline constexpr std::string_view kEntity = "E";    // E<type letter><id>, positional at the mention
-inline constexpr std::string_view kSimhashBand = "XH";  // XH<band><hex>: near-duplicate lookup
+inline constexpr std::string_view kCopyAnchor = "XA";   // XA<8 hex>: a shingle copies are found by (copy_signature.h)
+inline constexpr std::string_view kClusterTerm = "XK";  // XK<cluster key>: the members of a copy cluster
 
 // ---- Values ------------------------------------------------------------------------------
 inline constexpr Xapian::valueno kPublished = 0;    // "YYYY-MM-DD" (sorts as a string); empty if unknown
 inline constexpr Xapian::valueno kSequence = 1;     // sortable_serialise(ingest sequence), monotonic
-inline constexpr Xapian::valueno kCluster = 2;      // near-duplicate cluster key (collapse)
+inline constexpr Xapian::valueno kCluster = 2;      // copy cluster key (collapse): the id of its first member
 inline constexpr Xapian::valueno kFacets = 3;       // facet keys "<type letter><id>" joined by '\x1f'
 inline constexpr Xapian::valueno kContentHash = 4;  // hash of the cleaned report, to skip unchanged
-inline constexpr Xapian::valueno kSimhash = 5;      // 16 hex digits of the 64-bit simhash
+// Slot 5 held a simhash until schema 2.
 inline constexpr Xapian::valueno kSourceValue = 6;  // source as stored in XS
 
 // Type letters shared by E terms and facet keys.
@@ -50,7 +51,7 @@ inline constexpr std::string_view kMetaStemmer = "rasd.stemmer";        // light
 inline constexpr std::string_view kMetaNextSequence = "rasd.next_seq";  // next ingest sequence
 inline constexpr std::string_view kMetaLastCommit = "rasd.last_commit"; // ISO time of last commit
 inline constexpr std::string_view kMetaSchema = "rasd.schema";          // schema version
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: copy anchors and cluster terms replace simhash bands
 
 // ---- Value codecs ------------------------------------------------------------------------
 /// The kSequence value of ingest sequence `seq` (sorts as the number), and back; an empty value

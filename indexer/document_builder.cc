@@ -6,17 +6,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/copy_clusters.h"
 #include "indexer/iso_date.h"
 #include "index/entity_kinds.h"
 #include "index/id_term.h"
 #include "index/schema.h"
-#include "indexer/signature.h"
+#include "index/hash.h"
 
 namespace rasd {
 namespace {
 
 constexpr Xapian::termpos kFieldGap = 100;           // title and body never form one phrase
-constexpr std::size_t kMinWordsForSimhash = 12;      // shorter texts collide by chance
 constexpr std::uint32_t kDatelineWindowBytes = 240;  // a dateline opens the body
 
 std::string lower_ascii(std::string s) {
@@ -52,6 +52,7 @@ nlohmann::json entity_json(const EntityMention& e, std::string_view text, const 
                       {"field", field}};
   if (e.source != MentionSource::Gazetteer) j["source"] = to_string(e.source);  // the gazetteer's go without
   if (e.source == MentionSource::Model) j["confidence"] = std::round(double(e.confidence) * 1000) / 1000;
+  if (e.adjective) j["adjective"] = true;  // copy detection leaves nisba forms out (copy_signature.h)
   return j;
 }
 
@@ -86,15 +87,6 @@ std::optional<std::string> dateline(const Analysis& body) {
   return std::nullopt;
 }
 
-std::uint64_t words_simhash(const Analysis& title, const Analysis& body) {
-  if (title.tokens.size() + body.tokens.size() < kMinWordsForSimhash) return 0;
-  std::vector<std::string_view> words;
-  words.reserve(title.tokens.size() + body.tokens.size());
-  for (const Token& t : title.tokens) words.push_back(t.norm);
-  for (const Token& t : body.tokens) words.push_back(t.norm);
-  return simhash(words);
-}
-
 // Source and publication date: filter terms, values, facet key; then the facet value.
 void add_metadata(const Report& r, std::set<std::string>& facets, Xapian::Document& doc) {
   const std::string source = lower_ascii(r.source);
@@ -113,14 +105,11 @@ void add_metadata(const Report& r, std::set<std::string>& facets, Xapian::Docume
   if (!facet_value.empty()) doc.add_value(schema::kFacets, facet_value);
 }
 
-// Content hash and simhash values, and the simhash band terms near-duplicates are found by.
+// The content hash value, and the anchor terms copies of the body are found by.
 void add_signatures(BuiltDocument& out) {
   Xapian::Document& doc = out.doc;
   doc.add_value(schema::kContentHash, to_hex(out.content_hash));
-  if (out.simhash == 0) return;
-  doc.add_value(schema::kSimhash, to_hex(out.simhash));
-  for (int b = 0; b < kSimhashBands; ++b)
-    doc.add_boolean_term(schema::term(schema::kSimhashBand, simhash_band(out.simhash, b)));
+  for (std::uint32_t a : out.copy.anchors) doc.add_boolean_term(anchor_term(a));
 }
 
 // The stored document (report.h), without "seq": the writer adds it.
@@ -144,6 +133,11 @@ std::uint64_t content_hash(const Report& r) {
   for (const std::string* s : {&r.title, &r.body, &r.source, &r.url, &r.lang, &r.extra_json}) h = hash64(*s, h);
   return hash64(r.published.value_or(""), h);
 }
+
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer)
+    : analyzer_(analyzer), signer_(std::make_unique<CopySigner>(analyzer)) {}
+
+DocumentBuilder::~DocumentBuilder() = default;
 
 BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo* memo, ner::TaggerMemo* tagger_memo) const {
   BuiltDocument out;
@@ -171,8 +165,9 @@ BuiltDocument DocumentBuilder::build(Report r, const TermStats* stats, StemMemo*
   index_entities(title, 1, r.title, "title", doc, facets, entities);
   index_entities(body, body_base, r.body, "text", doc, facets, entities);
   add_metadata(r, facets, doc);
-  out.text_hash = hash64(r.body, hash64(r.title));
-  out.simhash = words_simhash(title, body);
+  // Bodies are compared without their titles: most copies change the title.
+  CopySource copy{r.source, r.published, r.body, &body.tokens, mentions_of(r.body, body)};
+  out.copy = signer_->sign(copy);
   add_signatures(out);
   out.data = stored_json(r, std::move(entities), title, body);
   return out;

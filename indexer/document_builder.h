@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
+#include "indexer/copy_signature.h"
 #include "indexer/report.h"
 
 namespace rasd {
@@ -21,8 +23,7 @@ struct BuiltDocument {
   Xapian::Document doc;
   std::string data;              // stored JSON (report.h) without "seq": the writer splices it in
   std::uint64_t content_hash = 0;  // the whole stored report: a re-run skips it when unchanged
-  std::uint64_t text_hash = 0;     // cleaned title + text: exact duplicates
-  std::uint64_t simhash = 0;       // near-duplicates; 0 when the text is too short to compare
+  CopySignature copy;              // what copy detection compares (the body, wrappers stripped)
   bool dateline = false;           // the publication date came from the text
   std::optional<std::uint64_t> sequence;  // re-index: keep the ingest sequence it had
 };
@@ -33,7 +34,8 @@ std::uint64_t content_hash(const Report& report);
 /// Builds documents; const and thread-safe (the analyzer is shared).
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {}
+  explicit DocumentBuilder(const Analyzer& analyzer);
+  ~DocumentBuilder();
   /// `memo` and `tagger_memo` (one each per thread) remember stems and the recognizer's word
   /// scores across the documents of a run.
   BuiltDocument build(Report report, const TermStats* stats, StemMemo* memo = nullptr,
@@ -41,6 +43,7 @@ class DocumentBuilder {
 
  private:
   const Analyzer& analyzer_;
+  std::unique_ptr<CopySigner> signer_;
 };
 
 }  // namespace rasd

@@ -11,7 +11,7 @@
 #include "index/index_folder.h"
 #include "index/schema.h"
 #include "indexer/parts.h"
-#include "indexer/signature.h"
+#include "index/hash.h"
 
 namespace rasd {
 namespace {
@@ -38,7 +38,6 @@ IndexWriter::IndexWriter(const std::string& dir) : dir_(dir) {
   initial_docs_ = db.get_doccount();
   const std::string seq = meta(db, schema::kMetaNextSequence);
   if (!seq.empty()) next_seq_ = std::stoull(seq);
-  clusters_ = std::make_unique<ClusterFinder>(dir);
 }
 
 // A bulk build killed before its merge left parts with committed batches: keep them.
@@ -78,6 +77,7 @@ std::optional<StemmerKind> IndexWriter::recorded_stemmer() const {
 }
 
 void IndexWriter::use_analyzer(const Analyzer& analyzer) {
+  clusters_ = std::make_unique<CopyClusters>(dir_, analyzer);
   Xapian::WritableDatabase& db = parts_[0].db;
   const std::string recorded = meta(db, schema::kMetaAnalyzer);
   if (recorded.empty()) {
@@ -130,11 +130,12 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned part_no) {
     }
     result.action = WriteResult::Action::Replaced;
   }
+  if (!clusters_) throw IndexError("the index writer of '" + dir_ + "' was given no analyzer (use_analyzer)");
   std::uint64_t seq = 0;
   ClusterChoice cluster;
   {
     std::lock_guard lock(mutex_);
-    cluster = clusters_->assign(built.text_hash, built.simhash, built.id);
+    cluster = clusters_->assign(built.id, built.id_term, built.copy);
     seq = built.sequence ? *built.sequence : next_seq_;
     next_seq_ = std::max(next_seq_, seq + 1);
   }
@@ -142,6 +143,7 @@ WriteResult IndexWriter::add(BuiltDocument&& built, unsigned part_no) {
   Xapian::Document& doc = built.doc;
   doc.add_value(schema::kSequence, schema::sequence_value(seq));
   doc.add_value(schema::kCluster, cluster.key);
+  doc.add_boolean_term(cluster_term(cluster.key));
   std::string data = "{\"seq\":" + std::to_string(seq) + (built.data.size() > 2 ? "," : "");
   data.append(built.data, 1, std::string::npos);
   doc.set_data(data);
@@ -166,6 +168,27 @@ bool IndexWriter::remove(const std::string& id) {
   return true;
 }
 
+void IndexWriter::apply_fixups(Xapian::WritableDatabase& db, const std::vector<ClusterFixup>& fixups) {
+  for (const ClusterFixup& f : fixups) {
+    auto p = db.postlist_begin(f.id_term);
+    if (p == db.postlist_end(f.id_term)) continue;  // deleted since
+    const Xapian::docid did = *p;
+    Xapian::Document doc = db.get_document(did);
+    const std::string old = doc.get_value(schema::kCluster);
+    if (old == f.key) continue;
+    if (!old.empty()) {
+      try {
+        doc.remove_term(cluster_term(old));
+      } catch (const Xapian::InvalidArgumentError&) {
+        // written before cluster terms: nothing to remove
+      }
+    }
+    doc.add_boolean_term(cluster_term(f.key));
+    doc.add_value(schema::kCluster, f.key);
+    db.replace_document(did, doc);
+  }
+}
+
 void IndexWriter::commit(unsigned part) {
   Xapian::WritableDatabase& db = parts_.at(part).db;
   const auto commit_naming_a_full_disk = [&] {
@@ -179,10 +202,19 @@ void IndexWriter::commit(unsigned part) {
   };
   if (part == 0) {
     std::uint64_t next = 0;
+    std::vector<ClusterFixup> fixups;
     {
       std::lock_guard lock(mutex_);
       next = next_seq_;
+      if (clusters_) {
+        auto more = clusters_->take_fixups();
+        fixups_.insert(fixups_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+      }
+      // One writer: the documents a bridge moved are rewritten in the batch that holds the
+      // bridge. A bulk build's parts are written by other threads: they wait for the merge.
+      if (parts_.size() == 1) fixups.swap(fixups_);
     }
+    apply_fixups(db, fixups);
     db.set_metadata(std::string(schema::kMetaNextSequence), std::to_string(next));
     db.set_metadata(std::string(schema::kMetaLastCommit), now_iso());
     // A backup copying the files waits for this commit, or this commit for the copy.
@@ -212,6 +244,12 @@ std::size_t IndexWriter::finish(bool compact) {
   }
   const std::string merged = sibling(dir_, ".compacting");
   const std::size_t dropped = compact_into(dir_, parts, merged);
+  if (!fixups_.empty()) {
+    Xapian::WritableDatabase out = open_writable(merged);
+    apply_fixups(out, fixups_);
+    out.commit();
+    fixups_.clear();
+  }
   parts_[0].db.close();  // releases the write lock: the merged copy replaces the folder
   closed_ = true;
   swap_in(dir_, merged);

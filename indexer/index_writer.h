@@ -1,7 +1,8 @@
 // The one writer of an index: opens it (creating it with the analyzer's settings, or checking
 // that the analyzer matches the one recorded), replaces documents by id, skips unchanged ones,
-// assigns ingest sequence numbers and cluster keys, deletes by id, commits in batches. A bulk
-// build of a new index may spread its writes over side parts, one thread each (parts.h).
+// assigns ingest sequence numbers and copy clusters (copy_clusters.h), deletes by id, commits in
+// batches. A bulk build of a new index may spread its writes over side parts, one thread each
+// (parts.h).
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,7 @@
 
 #include "analyzers/analyzer.h"
 #include "indexer/document_builder.h"
-#include "indexer/near_duplicates.h"
+#include "indexer/copy_clusters.h"
 
 namespace rasd {
 
@@ -68,6 +69,8 @@ class IndexWriter {
 
   /// Commits, and merges the parts into the index when there are any (compacting it), or
   /// compacts it when `compact`. Closes the writer when it merged or compacted: call it last.
+  /// Clusters that a bridging copy merged during a bulk build are rewritten in the merged index
+  /// (a bulk build killed before its merge keeps them apart until the documents are indexed again).
   /// Returns how many documents the merge dropped as older copies of an id another part wrote.
   std::size_t finish(bool compact);
 
@@ -86,14 +89,17 @@ class IndexWriter {
 
   std::optional<Xapian::docid> find(Part& part, const std::string& id_term);
   void merge_leftover_parts();
+  /// Rewrites the cluster key of documents whose cluster merged into another.
+  static void apply_fixups(Xapian::WritableDatabase& db, const std::vector<ClusterFixup>& fixups);
 
   std::string dir_;
   std::vector<Part> parts_;  // [0] is the index
   std::uint32_t initial_docs_ = 0;
   bool closed_ = false;  // finish() swapped in a merged or compacted copy
-  std::mutex mutex_;  // guards what parts share: next_seq_ and clusters_
+  std::mutex mutex_;  // guards what parts share: next_seq_, clusters_ and fixups_
   std::uint64_t next_seq_ = 1;
-  std::unique_ptr<ClusterFinder> clusters_;
+  std::unique_ptr<CopyClusters> clusters_;  // made by use_analyzer(): it reads stored texts
+  std::vector<ClusterFixup> fixups_;        // of a bulk build, applied once its parts are merged
 };
 
 }  // namespace rasd

@@ -15,7 +15,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/input_cache.h"
 #include "indexer/run_report.h"
-#include "indexer/signature.h"
+#include "index/hash.h"
 #include "indexer/work_queue.h"
 #include "index/xapian_adapter.h"
 

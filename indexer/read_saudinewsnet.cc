@@ -5,7 +5,7 @@
 //   no id; its URLs are unique), extra <- author, date_extracted and any other key.
 #include "indexer/iso_date.h"
 #include "indexer/jsonl_mapping.h"
-#include "indexer/signature.h"
+#include "index/hash.h"
 
 namespace rasd {
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error/error.h"
+#include "index/copies.h"
 #include "index/id_term.h"
 #include "index/index_reader.h"
 #include "index/schema.h"
@@ -138,8 +139,11 @@ nlohmann::json Searcher::document(const std::string& id) {
   if (p == db.postlist_end(term)) throw NotFound("no document with id '" + id + "'");
   nlohmann::json data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
   if (data.is_discarded()) throw IndexError("the stored data of document '" + id + "' is not JSON");
+  data["copies"] = copies_json(stored_copies(db, id));
   return data;
 }
+
+std::vector<StoredCopy> Searcher::copies(const std::string& id) { return stored_copies(index_->db(), id); }
 
 std::vector<FacetValue> Searcher::entities(const std::string& type, const std::string& prefix, std::size_t limit) {
   const EntityKind* kind = find_entity_kind(type);

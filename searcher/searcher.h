@@ -9,6 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "index/copies.h"
 #include "index/index_folder.h"
 #include "searcher/search.h"
 
@@ -38,6 +39,9 @@ class Searcher {
 
   /// Entities of one type ("country", "org", "person", "place", "source") whose Arabic or
   /// English label or id starts with `prefix`, with document counts, most frequent first.
+  /// The other documents of the copy cluster of `id` (index/copies.h), earliest ingest first.
+  std::vector<StoredCopy> copies(const std::string& id);
+
   std::vector<FacetValue> entities(const std::string& type, const std::string& prefix, std::size_t limit);
 
   /// The highest ingest sequence in the index (0 when empty): where a new alert starts.

@@ -50,5 +50,19 @@ export function renderDocument(node, doc, state, actions) {
                        el('button', { type: 'button', class: `chip chip-${e.type}`,
                                       onclick: () => actions.searchEntity(e.type, e.id) }, label(e, state.lang))))
                 : null,
-    el('div', { class: 'doc-text' }, paragraphs(marked(doc.text, doc.entities, 'text', state.lang))));
+    el('div', { class: 'doc-text' }, paragraphs(marked(doc.text, doc.entities, 'text', state.lang))),
+    copiesList(doc.copies, t, actions));
+}
+
+// The other papers' copies of the same report (its copy cluster), each opening its own view.
+function copiesList(copies, t, actions) {
+  if (!copies || !copies.length) return null;
+  return el('section', { class: 'doc-copies' },
+    el('h2', {}, t.copies(copies.length + 1)),
+    el('ul', {}, copies.map((c) =>
+      el('li', {},
+         el('button', { type: 'button', class: 'link copy', 'data-copy': c.id, onclick: () => actions.openDocument(c.id) },
+            c.source || c.id),
+         c.published ? el('time', { datetime: c.published }, ` ${c.published.slice(0, 10)} `) : ' ',
+         el('span', { class: 'copy-title' }, c.title || '')))));
 }

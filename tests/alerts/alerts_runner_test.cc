@@ -111,6 +111,45 @@ TEST_CASE("alerts: a new document and its syndicated copy give exactly one notif
   CHECK(store.recent(f.alert_id, 10).size() == 1);
 }
 
+TEST_CASE("alerts: a report and its copies arriving over three runs give one notification, the copies attached") {
+  Fixture f;
+  f.index.add("wire", "هجوم حماس", "spa", "story-2");
+  REQUIRE(f.run(kNow)[0].new_hits == 1);
+  f.index.add("okaz-copy", "هجوم حماس", "okaz", "story-2");  // a later run: a copy of what was told
+  auto second = f.run(kNow + 3600);
+  CHECK(second[0].new_hits == 0);
+  CHECK(second[0].jsonl_lines == 1);
+  f.index.add("riyadh-copy", "هجوم حماس", "alriyadh", "story-2");
+  f.index.add("other-story", "حماس", "alriyadh");  // news of its own
+  auto third = f.run(kNow + 7200);
+  CHECK(third[0].new_hits == 1);
+
+  const auto lines = f.lines();
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["doc_id"] == "wire");
+  CHECK_FALSE(lines[0].contains("copy_of"));
+  CHECK(lines[1]["doc_id"] == "okaz-copy");
+  CHECK(lines[1]["copy_of"] == "wire");
+  // the third copy points at the first notification, not at the copy before it
+  const auto riyadh = std::find_if(lines.begin(), lines.end(), [](const auto& l) { return l["doc_id"] == "riyadh-copy"; });
+  REQUIRE(riyadh != lines.end());
+  CHECK((*riyadh)["copy_of"] == "wire");
+  const auto notifications =
+      std::count_if(lines.begin(), lines.end(), [](const auto& l) { return !l.contains("copy_of"); });
+  CHECK(notifications == 2);  // wire and other-story
+
+  // Atom: one entry for the report, updated when the last copy came, listing the copies.
+  AlertStore store(f.store_path);
+  const std::string feed = atom_feed(store.get(f.alert_id), store.recent(f.alert_id, 10), {"http://127.0.0.1:1"});
+  CHECK(feed.find("/doc/wire<") != std::string::npos);
+  CHECK(feed.find("/doc/okaz-copy<") == std::string::npos);
+  CHECK(feed.find("/doc/riyadh-copy<") == std::string::npos);
+  CHECK(feed.find("okaz (okaz-copy)") != std::string::npos);
+  CHECK(feed.find("alriyadh (riyadh-copy)") != std::string::npos);
+  const auto wire_entry = feed.find("/doc/wire<");
+  CHECK(feed.find(format_time(kNow + 7200), wire_entry) < feed.find("</entry>", wire_entry));
+}
+
 TEST_CASE("alerts: only due alerts run unless all are asked for") {
   Fixture f;
   f.run(kNow);
@@ -196,6 +235,23 @@ TEST_CASE("alerts: a webhook failure is recorded on the alert and retried on the
   std::lock_guard lock(hook.mutex);
   CHECK(hook.bodies.back()["alert"]["name"] == "hamas");
   CHECK(hook.bodies.back()["notifications"][0]["doc_id"] == "new-5");
+}
+
+TEST_CASE("alerts: a webhook names a later run's copy as a copy of the report it posted") {
+  Hook hook;
+  Fixture f(hook.url());
+  f.config.webhook_allow = WebhookAllowList({"127.0.0.1:" + std::to_string(hook.port)});
+  f.index.add("wire-7", "حماس", "spa", "story-7");
+  REQUIRE(f.run()[0].webhook_posts == 1);
+  f.index.add("copy-7", "حماس", "okaz", "story-7");
+  const auto second = f.run();
+  CHECK(second[0].new_hits == 0);
+  CHECK(second[0].webhook_posts == 1);
+  std::lock_guard lock(hook.mutex);
+  REQUIRE(hook.bodies.size() == 2);
+  CHECK_FALSE(hook.bodies[0]["notifications"][0].contains("copy_of"));
+  CHECK(hook.bodies[1]["notifications"][0]["doc_id"] == "copy-7");
+  CHECK(hook.bodies[1]["notifications"][0]["copy_of"] == "wire-7");
 }
 
 TEST_CASE("alerts: a webhook host removed from the allow-list is refused at delivery") {

@@ -65,6 +65,18 @@ class FakeIndex : public AlertIndex {
     return out;
   }
 
+  std::vector<std::string> copies_of(const std::string& id) override {
+    const auto self = docs_.find(id);
+    if (self == docs_.end()) return {};
+    std::vector<const Doc*> members;
+    for (const auto& [other, d] : docs_)
+      if (other != id && d.cluster == self->second.cluster) members.push_back(&d);
+    std::sort(members.begin(), members.end(), [](auto* a, auto* b) { return a->sequence < b->sequence; });
+    std::vector<std::string> out;
+    for (const Doc* d : members) out.push_back(d->id);
+    return out;
+  }
+
   int searches = 0;
 
  private:
