@@ -228,6 +228,7 @@ std::vector<Signed> load(const std::string& path) {
     get(in, d.sig.positions);
     get(in, d.sig.salient);
     get(in, d.sig.anchors);
+    d.sig.sort_shingles();
     docs.push_back(std::move(d));
   }
   return docs;

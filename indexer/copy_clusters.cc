@@ -130,6 +130,7 @@ std::vector<std::uint32_t> CopyClusters::in_run(const CopySignature& sig, Kinshi
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::vector<std::uint32_t> nodes;
   for (std::uint32_t c : candidates) {
+    if (surely_not_copies(sig, entries_[c].sig)) continue;
     const CopyEvidence e = compare_copies(sig, entries_[c].sig);
     if (!is_copy(e)) continue;
     if (e.exact) kinship = Kinship::ExactDuplicate;
@@ -165,6 +166,7 @@ std::vector<std::uint32_t> CopyClusters::in_index(const std::string& id_term, co
     const Indexed& x = indexed(did);
     // The document's own earlier version, and documents this run rewrote, are not the index's.
     if (x.id_term == id_term || written_.count(x.id_term) || x.key.empty()) continue;
+    if (surely_not_copies(sig, x.sig)) continue;
     const CopyEvidence e = compare_copies(sig, x.sig);
     if (!is_copy(e)) continue;
     if (e.exact) kinship = Kinship::ExactDuplicate;

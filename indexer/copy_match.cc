@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdlib>
 #include <tuple>
+#include <utility>
 
 namespace rasd {
 namespace {
@@ -87,45 +88,82 @@ bool conflicting(const SlotSide& s, const SlotSide& l) {
   return both != 0 || names;
 }
 
+// The shorter's shingles at `level`, each once, found in the longer's: a merge of the two
+// signatures' shingles sorted by hash, in ascending hash order (so that every caller sums the
+// weights alike).
+struct Containment {
+  std::size_t unique = 0, matched = 0;
+  float mass = 0, matched_mass = 0;
+  float weighted() const { return mass > 0 ? matched_mass / mass : 0; }
+};
+
+Containment contained(const CopySignature& s, const CopySignature& l, std::uint8_t level) {
+  Containment c;
+  const std::uint32_t mask = (1u << level) - 1;
+  auto in_long = l.by_hash.begin();
+  std::uint64_t previous = UINT64_MAX;
+  for (std::uint64_t x : s.by_hash) {
+    const auto h = static_cast<std::uint32_t>(x >> 16);
+    if (((h >> 1) & mask) != 0 || h == previous) continue;
+    previous = h;
+    ++c.unique;
+    c.mass += weight(h);
+    while (in_long != l.by_hash.end() && (*in_long >> 16) < h) ++in_long;
+    if (in_long != l.by_hash.end() && (*in_long >> 16) == h) {
+      ++c.matched;
+      c.matched_mass += weight(h);
+    }
+  }
+  return c;
+}
+
+// The shorter is measured against the longer; ties broken by hash so that (a, b) and (b, a)
+// measure alike.
+std::pair<const CopySignature&, const CopySignature&> shorter_first(const CopySignature& a, const CopySignature& b) {
+  if (std::tie(a.words, a.text_hash) <= std::tie(b.words, b.text_hash)) return {a, b};
+  return {b, a};
+}
+
+bool far_apart(const CopySignature& a, const CopySignature& b) {
+  return a.day != kUnknownDay && b.day != kUnknownDay && std::abs(a.day - b.day) > kCopyWindowDays;
+}
+
+// A copy shares at least this share of the shorter's (uncommon) shingles.
+constexpr float kMinWeighted = 0.42f;
+
 }  // namespace
+
+bool surely_not_copies(const CopySignature& a, const CopySignature& b) {
+  if (!a.comparable() || !b.comparable()) return true;
+  if (a.text_hash == b.text_hash) return false;
+  if (far_apart(a, b)) return true;
+  const auto [s, l] = shorter_first(a, b);
+  return contained(s, l, std::max(s.level, l.level)).weighted() < kMinWeighted;
+}
 
 CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std::vector<CopySlot>* slots) {
   CopyEvidence e;
   if (!a.comparable() || !b.comparable()) return e;
-  if (a.day != kUnknownDay && b.day != kUnknownDay && std::abs(a.day - b.day) > kCopyWindowDays) e.close_in_time = false;
+  if (far_apart(a, b)) e.close_in_time = false;
   e.exact = a.text_hash == b.text_hash;
-  // The shorter is measured against the longer; ties broken by hash so that (a, b) and (b, a)
-  // measure alike.
-  const bool a_shorter = std::tie(a.words, a.text_hash) <= std::tie(b.words, b.text_hash);
-  const CopySignature& s = a_shorter ? a : b;
-  const CopySignature& l = a_shorter ? b : a;
+  const auto [s, l] = shorter_first(a, b);
   const std::uint8_t level = std::max(s.level, l.level);
   const std::vector<Shingle> short_seq = at_level(s, level);
-  std::vector<Shingle> long_sorted = at_level(l, level);
-  std::sort(long_sorted.begin(), long_sorted.end(),
-            [](const Shingle& x, const Shingle& y) { return std::tie(x.hash, x.pos) < std::tie(y.hash, y.pos); });
+  // The longer's shingles at the level, by hash then position (as its signature keeps them).
+  std::vector<Shingle> long_sorted;
+  long_sorted.reserve(l.by_hash.size());
+  const std::uint32_t mask = (1u << level) - 1;
+  for (std::uint64_t x : l.by_hash) {
+    const auto h = static_cast<std::uint32_t>(x >> 16);
+    if (((h >> 1) & mask) == 0) long_sorted.push_back({h, static_cast<std::uint16_t>(x & 0xffffu)});
+  }
   const auto in_long = [&](std::uint32_t h) {
     auto lo = std::lower_bound(long_sorted.begin(), long_sorted.end(), h,
                                [](const Shingle& y, std::uint32_t v) { return y.hash < v; });
     return lo;
   };
   // Containment: each shingle of the shorter once.
-  std::vector<std::uint32_t> unique_short;
-  unique_short.reserve(short_seq.size());
-  for (const Shingle& x : short_seq) unique_short.push_back(x.hash);
-  std::sort(unique_short.begin(), unique_short.end());
-  unique_short.erase(std::unique(unique_short.begin(), unique_short.end()), unique_short.end());
-  float mass = 0, matched_mass = 0;
-  std::size_t matched = 0;
-  for (std::uint32_t h : unique_short) {
-    mass += weight(h);
-    const auto lo = in_long(h);
-    if (lo != long_sorted.end() && lo->hash == h) {
-      ++matched;
-      matched_mass += weight(h);
-    }
-  }
-  const std::size_t unique = unique_short.size();
+  const Containment c = contained(s, l, level);
   // Alignment: slots between shared shingles, in the order of both texts.
   const std::vector<std::uint64_t> short_values = salient_values(s), long_values = salient_values(l);
   int prev_s = -1, prev_l = -1;
@@ -179,9 +217,9 @@ CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std:
     e.span_own_long = slot_side(l, first_l, last_l + 3, short_values).own_kinds;
     e.span = s.words > 2 ? static_cast<float>(last_s + 3 - first_s) / static_cast<float>(s.words) : 0;
   }
-  e.matched = static_cast<std::uint16_t>(std::min<std::size_t>(matched, UINT16_MAX));
-  e.containment = unique ? static_cast<float>(matched) / static_cast<float>(unique) : 0;
-  e.weighted = mass > 0 ? matched_mass / mass : 0;
+  e.matched = static_cast<std::uint16_t>(std::min<std::size_t>(c.matched, UINT16_MAX));
+  e.containment = c.unique ? static_cast<float>(c.matched) / static_cast<float>(c.unique) : 0;
+  e.weighted = c.weighted();
   return e;
 }
 
@@ -193,7 +231,7 @@ bool is_copy(const CopyEvidence& e) {
   // quoting it, which would otherwise tie every report it quotes into one cluster.
   if (5 * e.short_words < 3 * e.long_words && e.long_from > std::max<std::uint32_t>(kLeadWords, e.long_words / 10))
     return false;
-  return e.weighted >= 0.42f;
+  return e.weighted >= kMinWeighted;
 }
 
 }  // namespace rasd

@@ -44,4 +44,8 @@ CopyEvidence compare_copies(const CopySignature& a, const CopySignature& b, std:
 /// The decision on the evidence.
 bool is_copy(const CopyEvidence& e);
 
+/// True when is_copy(compare_copies(a, b)) is surely false, found without aligning the texts
+/// (most candidates an anchor finds share a phrase, not a report): a cheap test first.
+bool surely_not_copies(const CopySignature& a, const CopySignature& b);
+
 }  // namespace rasd

@@ -322,7 +322,16 @@ CopySignature CopySigner::sign(const CopySource& in) const {
     return stem == norm || lexicon_->doc_freq(stem) < kRareDf;
   };
   sig.salient = salient_of(tokens, kept, in.mentions, rare);
+  sig.sort_shingles();
   return sig;
+}
+
+void CopySignature::sort_shingles() {
+  by_hash.clear();
+  by_hash.reserve(shingles.size());
+  for (std::size_t i = 0; i < shingles.size(); ++i)
+    by_hash.push_back(static_cast<std::uint64_t>(shingles[i]) << 16 | positions[i]);
+  std::sort(by_hash.begin(), by_hash.end());
 }
 
 }  // namespace rasd

@@ -58,11 +58,15 @@ struct CopySignature {
   std::uint8_t level = 0;           // shingles kept: those whose hash is 0 modulo 2^level
   std::vector<std::uint32_t> shingles;   // in text order; bit 0 set = a common shingle
   std::vector<std::uint16_t> positions;  // word position of each shingle
+  std::vector<std::uint64_t> by_hash;    // shingle << 16 | position, ascending (see sort_shingles)
   std::vector<Salient> salient;          // in text order
   std::vector<std::uint32_t> anchors;    // candidate terms, sorted, unique
 
   /// Empty and caption-only bodies are never compared (nor clustered).
   bool comparable() const { return text_hash != 0; }
+  /// Fills by_hash from shingles and positions: a signature is compared with many candidates,
+  /// and each comparison looks its shingles up by hash.
+  void sort_shingles();
 };
 
 /// Word 3-shingles that recur on many days across sources (learned by bench/copy_learn from the
