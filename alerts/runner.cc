@@ -159,7 +159,8 @@ void AlertRunner::deliver_webhooks(const std::vector<Alert>& alerts, std::vector
 // Every hit after the watermark up to `end`, a page at a time in ingest order, minus documents
 // (or copies of documents) this alert already delivered; each page is recorded as it comes.
 // Returns how many notifications were recorded that are news (copies of earlier ones not counted).
-std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now) {
+std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now,
+                                    bool& partial) {
   std::uint64_t after = alert.watermark, recorded = 0;
   std::unordered_set<std::string> seen_in_run;
   for (;;) {
@@ -168,6 +169,7 @@ std::uint64_t AlertRunner::evaluate(const Alert& alert, AlertIndex& index, std::
     request.offset = 0;
     request.limit = config_.page_size;
     SearchResult page = index.search(request);
+    partial = partial || page.partial;
     const std::size_t got = page.hits.size();
     bool past_end = false;
     std::vector<Hit> hits;
@@ -227,8 +229,12 @@ RunSummary AlertRunner::run_alert(const Alert& alert, AlertIndex& index, UnixTim
   const std::uint64_t end = index.last_sequence();
   std::uint64_t watermark = alert.watermark;
   try {
-    if (end > alert.watermark) summary.new_hits = evaluate(alert, index, end, now);
-    watermark = std::max(end, alert.watermark);
+    bool partial = false;
+    if (end > alert.watermark) summary.new_hits = evaluate(alert, index, end, now, partial);
+    // A cluster with a shard out: what the others matched is delivered (and in the delivered
+    // set), but the watermark stays, so that the next run finds the missing shard's matches.
+    if (partial) append_error(summary.error, "some shards did not answer; their new matches come with the next run");
+    else watermark = std::max(end, alert.watermark);
   } catch (const Error& e) {
     // The watermark stays: the next run evaluates the same documents again (what this run
     // recorded is in the delivered set, so it is not announced twice).

@@ -98,7 +98,8 @@ class AlertRunner {
 
  private:
   RunSummary run_alert(const Alert& alert, AlertIndex& index, UnixTime now);
-  std::uint64_t evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now);
+  /// Sets `partial` when a cluster answered without some of its shards.
+  std::uint64_t evaluate(const Alert& alert, AlertIndex& index, std::uint64_t end, UnixTime now, bool& partial);
   void deliver_jsonl(const Alert& alert, RunSummary& summary);
   void deliver_webhooks(const std::vector<Alert>& alerts, std::vector<RunSummary>& summaries, UnixTime now);
   WebhookDispatcher::Options dispatcher_options() const;

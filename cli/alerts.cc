@@ -215,7 +215,7 @@ void add_run_command(CLI::App& parent, std::shared_ptr<AlertsArgs> a, Run& run) 
 void add_alerts(CLI::App& app, Run& run) {
   auto a = std::make_shared<AlertsArgs>();
   auto* cmd = app.add_subcommand("alerts", "Saved alerts: add, list, show, remove, run, feed, feed-url");
-  add_db_option(*cmd, a->db, "index directory (needed by add and run)", DbNeed::Optional);
+  add_db_option(*cmd, a->db, "index directory (needed by add and run)", DbNeed::Optional, ClusterUse::Yes);
   cmd->add_option("--alerts", a->alerts_file, "alerts file (SQLite; created when missing)")->required();
   cmd->add_option("--webhook-allow", a->allow, "HOST or HOST:PORT webhooks may reach, repeatable");
   cmd->add_option("--webhook-allow-file", a->allow_file, "file of allowed webhook hosts, one per line");

@@ -160,7 +160,7 @@ int run_index(const IndexArgs& args) {
 void add_index(CLI::App& app, Run& run) {
   auto args = std::make_shared<IndexArgs>();
   auto* cmd = app.add_subcommand("index", "Index reports from files, folders or standard input ('-': JSONL)");
-  add_db_option(*cmd, args->db, "The index folder (created when missing)");
+  add_db_option(*cmd, args->db, "The index folder (created when missing)", DbNeed::Required, ClusterUse::Yes);
   cmd->add_option("paths", args->paths, "Files or folders (recursively); '-' reads JSONL from standard input");
   cmd->add_option("--delete", args->deletes, "Delete the documents with these ids")->expected(1, -1);
   cmd->add_option("--format", args->format, "auto (default), txt, html, jsonl or trec")

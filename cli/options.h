@@ -13,11 +13,25 @@ namespace rasd::cli {
 /// Whether a subcommand cannot run without --db.
 enum class DbNeed { Required, Optional };
 
-/// --db DIR.
+/// Whether a subcommand also runs on a cluster of shards (--cluster FILE, docs/CLUSTER.md).
+enum class ClusterUse { No, Yes };
+
+/// --db DIR, and with ClusterUse::Yes its alternative --cluster FILE (one of the two), both into
+/// `db`: the index's readers and writers tell a cluster file from a folder (index/cluster.h).
 inline CLI::Option* add_db_option(CLI::App& cmd, std::string& db, const std::string& what,
-                                  DbNeed need = DbNeed::Required) {
-  CLI::Option* o = cmd.add_option("--db", db, what);
-  return need == DbNeed::Required ? o->required() : o;
+                                  DbNeed need = DbNeed::Required, ClusterUse cluster = ClusterUse::No) {
+  if (cluster == ClusterUse::No) {
+    CLI::Option* o = cmd.add_option("--db", db, what);
+    return need == DbNeed::Required ? o->required() : o;
+  }
+  CLI::Option_group* g = cmd.add_option_group("index", "The index: a folder (--db) or a cluster of shards (--cluster)");
+  CLI::Option* o = g->add_option("--db", db, what);
+  CLI::Option* c = g->add_option("--cluster", db, "A cluster file listing the shards (docs/CLUSTER.md), in place of --db")
+                       ->check(CLI::ExistingFile);
+  o->excludes(c);
+  if (need == DbNeed::Required) g->require_option(1);
+  else g->require_option(0, 1);
+  return o;
 }
 
 /// --json.

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "error/error.h"
@@ -85,8 +86,9 @@ int run_one(Searcher& searcher, const SearchArgs& args) {
     nlohmann::json answer = search_answer_json(r);
     for (const nlohmann::json& h : answer["hits"]) std::cout << dump(h) << '\n';
     answer.erase("hits");
-    if (args.request.facets) std::cout << dump(answer) << '\n';
+    if (args.request.facets || r.partial) std::cout << dump(answer) << '\n';
   } else {
+    if (r.partial) fmt::print(stderr, "rasd search: a partial answer: {} did not answer\n", fmt::join(r.failed_shards, ", "));
     const bool bold = isatty(STDOUT_FILENO) != 0;
     fmt::print("{}{} hit{}{}\n", r.total_exact ? "" : "about ", r.total, r.total == 1 ? "" : "s",
                r.relaxed ? " (no report has every word: ranked by any of them)" : "");
@@ -114,6 +116,7 @@ void batch_line(Searcher& searcher, SearchRequest& request, const std::string& l
   for (const Hit& h : r.hits) hits.push_back({{"id", h.id}, {"score", h.score}});
   nlohmann::json out = {{"query", line}, {"total", r.total}, {"took_us", took.count()}, {"cpu_us", cpu}, {"hits", hits}};
   if (request.facets) out["facets"] = facet_counts_json(r);
+  if (r.partial) out["failed_shards"] = r.failed_shards;
   if (pass > 0) out["pass"] = pass;
   std::cout << dump(out) << '\n';
 }
@@ -153,7 +156,7 @@ int run_search(SearchArgs& args) {
 void add_search(CLI::App& app, Run& run) {
   auto args = std::make_shared<SearchArgs>();
   auto* cmd = app.add_subcommand("search", "Search an index (query language: see README.md)");
-  add_db_option(*cmd, args->db, "Index directory");
+  add_db_option(*cmd, args->db, "Index directory", DbNeed::Required, ClusterUse::Yes);
   add_json_flag(*cmd, args->json, "One JSON line per hit (and one with facets)");
   cmd->add_option("--limit", args->request.limit, "Hits per page")->check(CLI::Range(0, 1000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");

@@ -25,7 +25,7 @@ void declare_serve_options(CLI::App& cmd, ServeSettings& s) {
   cmd.add_option("--config", s.config_file, "settings file: one 'key = value' a line, keys are these options' long "
                                             "names; the command line wins over it");
   cmd.add_flag("--check-config", s.check_config, "check the settings and what they name, then exit (0: valid)");
-  add_db_option(cmd, o.db_dir, "index directory", DbNeed::Optional);
+  add_db_option(cmd, o.db_dir, "index directory", DbNeed::Optional, ClusterUse::Yes);
   cmd.add_option("--port", o.port, "TCP port (0: any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   cmd.add_option("--host", o.host, "address to bind; 0.0.0.0 exposes the server")->capture_default_str();
   cmd.add_option("--alerts", o.alerts_file, "alerts file (SQLite)");

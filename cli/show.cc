@@ -75,7 +75,7 @@ int run_show(const ShowArgs& args) {
 void add_show(CLI::App& app, Run& run) {
   auto args = std::make_shared<ShowArgs>();
   auto* cmd = app.add_subcommand("show", "Show a stored document: metadata, cleaned text, entities and dates");
-  add_db_option(*cmd, args->db, "The index folder");
+  add_db_option(*cmd, args->db, "The index folder", DbNeed::Required, ClusterUse::Yes);
   cmd->add_option("id", args->id, "The document id")->required();
   add_json_flag(*cmd, args->json, "Print the stored JSON");
   cmd->callback([args, &run] { run.exit_code = run_show(*args); });

@@ -39,7 +39,7 @@ int run_stats(const StatsArgs& args) {
 void add_stats(CLI::App& app, Run& run) {
   auto args = std::make_shared<StatsArgs>();
   auto* cmd = app.add_subcommand("stats", "Documents, terms, size, analyzer and last commit of an index");
-  add_db_option(*cmd, args->db, "The index folder");
+  add_db_option(*cmd, args->db, "The index folder", DbNeed::Required, ClusterUse::Yes);
   add_json_flag(*cmd, args->json, "One JSON object: documents, terms, bytes, analyzer, ...");
   cmd->callback([args, &run] { run.exit_code = run_stats(*args); });
 }

@@ -1,8 +1,10 @@
 #include "index/index_reader.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "error/error.h"
+#include "index/cluster.h"
 #include "index/id_term.h"
 #include "index/schema.h"
 
@@ -18,12 +20,58 @@ Xapian::Database open_database(const std::string& dir) {
   }
 }
 
+std::shared_ptr<ShardSet> open_shards(const std::string& path) {
+  if (!is_cluster_file(path)) return nullptr;
+  return std::make_shared<ShardSet>(read_cluster_file(path));
+}
+
+std::uint64_t next_sequence_of(const Xapian::Database& db) {
+  const std::string seq = db.get_metadata(std::string(schema::kMetaNextSequence));
+  return seq.empty() ? 0 : std::stoull(seq);
+}
+
 }  // namespace
 
-IndexReader::IndexReader(const std::string& dir) : dir_(dir), db_(open_database(dir)), stats_(db_) {
+IndexReader::IndexReader(const std::string& dir)
+    : dir_(dir),
+      shards_(open_shards(dir)),
+      db_(shards_ ? shards_->db() : open_database(dir)),
+      stats_(db_) {
   analyzer_name_ = db_.get_metadata(std::string(schema::kMetaAnalyzer));
+  if (analyzer_name_.empty() && shards_)
+    throw IndexError("the cluster in '" + dir + "' holds no rasd index yet (no analyzer recorded): index into it first " +
+                     "with 'rasd index --cluster " + dir + " PATH'");
   if (analyzer_name_.empty()) throw IndexError("'" + dir + "' is not a rasd index (no analyzer recorded)");
   stemmer_ = parse_stemmer_kind(db_.get_metadata(std::string(schema::kMetaStemmer)));
+}
+
+IndexReader::~IndexReader() = default;
+
+std::vector<std::string> IndexReader::failed_shards() const { return shards_ ? shards_->failed() : std::vector<std::string>{}; }
+
+bool IndexReader::reconnect() {
+  if (!shards_) return false;
+  shards_->reconnect();
+  db_ = shards_->db();
+  stats_ = DatabaseTermStats(db_);
+  return true;
+}
+
+bool IndexReader::retry_due() {
+  if (!shards_ || !shards_->retry_due()) return false;
+  db_ = shards_->db();
+  stats_ = DatabaseTermStats(db_);
+  return true;
+}
+
+std::uint64_t IndexReader::visible_sequence() const {
+  if (!shards_) {
+    if (db_.get_doccount() == 0) return 0;
+    return schema::sequence_from_value(db_.get_value_upper_bound(schema::kSequence));
+  }
+  std::uint64_t lowest = UINT64_MAX;
+  for (const auto& [n, db] : shards_->live()) lowest = std::min(lowest, next_sequence_of(db));
+  return lowest == UINT64_MAX || lowest == 0 ? 0 : lowest - 1;
 }
 
 std::unique_ptr<Analyzer> IndexReader::make_analyzer(const std::string& gazetteer_dir) const {
@@ -40,14 +88,22 @@ IndexStats index_stats(const IndexReader& reader) {
   s.documents = db.get_doccount();
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) ++s.terms;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(reader.dir(), ec))
-    if (entry.is_regular_file(ec)) s.bytes += entry.file_size(ec);
+  if (!reader.shards())
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(reader.dir(), ec))
+      if (entry.is_regular_file(ec)) s.bytes += entry.file_size(ec);
   s.analyzer = reader.analyzer_name();
   s.stemmer = db.get_metadata(std::string(schema::kMetaStemmer));
   s.schema_version = db.get_metadata(std::string(schema::kMetaSchema));
   s.last_commit = db.get_metadata(std::string(schema::kMetaLastCommit));
-  const std::string seq = db.get_metadata(std::string(schema::kMetaNextSequence));
-  s.next_sequence = seq.empty() ? 0 : std::stoull(seq);
+  s.next_sequence = next_sequence_of(db);
+  if (reader.shards()) {
+    for (const auto& [n, shard] : reader.shards()->live()) {
+      s.next_sequence = std::max(s.next_sequence, next_sequence_of(shard));
+      s.last_commit = std::max(s.last_commit, shard.get_metadata(std::string(schema::kMetaLastCommit)));
+    }
+    s.failed_shards = reader.failed_shards();
+    s.shards = static_cast<std::uint32_t>(reader.shards()->spec().shards.size());
+  }
   return s;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -14,15 +15,34 @@
 
 namespace rasd {
 
-/// An index opened read-only. Throws IndexError when DIR is not a rasd index.
+class ShardSet;
+
+/// An index opened read-only: a folder, or a cluster file (index/cluster.h) whose shards are
+/// combined into one database. Throws IndexError when DIR is not a rasd index.
 class IndexReader {
  public:
   explicit IndexReader(const std::string& dir);
+  ~IndexReader();
 
   const Xapian::Database& db() const { return db_; }
   Xapian::Database& db() { return db_; }
   const TermStats& stats() const { return stats_; }
   const std::string& dir() const { return dir_; }
+
+  /// The shards of a cluster; nullptr for a folder.
+  ShardSet* shards() const { return shards_.get(); }
+  /// A cluster's shards that are left out (shard_name() strings); empty for a folder.
+  std::vector<std::string> failed_shards() const;
+  /// A cluster: connects every shard again after an error (IndexError when none answers);
+  /// retry_due(): tries shards that are out or on a replica, at most once a second. Both
+  /// return true when db() changed (docids may then name other documents).
+  bool reconnect();
+  bool retry_due();
+
+  /// The highest ingest sequence below which every document is visible (0 when empty). On a
+  /// cluster, the lowest sequence counter that the shards' last commits recorded, so that a
+  /// shard that committed later cannot hold a document below it.
+  std::uint64_t visible_sequence() const;
 
   /// The stemmer the index was built with.
   StemmerKind stemmer() const { return stemmer_; }
@@ -35,6 +55,7 @@ class IndexReader {
 
  private:
   std::string dir_;
+  std::shared_ptr<ShardSet> shards_;
   Xapian::Database db_;
   DatabaseTermStats stats_;
   StemmerKind stemmer_ = StemmerKind::Light;
@@ -51,6 +72,8 @@ struct IndexStats {
   std::string schema_version;
   std::string last_commit;  // ISO time, "" when never committed by rasd
   std::uint64_t next_sequence = 0;
+  std::uint32_t shards = 0;                // a cluster's shards; 0 for a folder
+  std::vector<std::string> failed_shards;  // a cluster's shards that did not answer
 };
 
 /// Counts and settings of the index behind `reader`.

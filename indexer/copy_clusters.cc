@@ -9,6 +9,7 @@
 #include "indexer/copy_match.h"
 #include "index/schema.h"
 #include "index/hash.h"
+#include "index/cluster.h"
 
 namespace rasd {
 namespace {
@@ -72,7 +73,8 @@ CopySignature stored_signature(const std::string& data, const Analyzer& analyzer
 CopyClusters::CopyClusters(const std::string& index_dir, const Analyzer& analyzer)
     : analyzer_(analyzer), signer_(std::make_unique<CopySigner>(analyzer)) {
   try {
-    index_.emplace(index_dir);
+    if (is_cluster_file(index_dir)) index_.emplace(open_cluster_snapshot(index_dir));
+    else index_.emplace(index_dir);
     if (index_->get_doccount() == 0) index_.reset();
   } catch (const Xapian::DatabaseOpeningError&) {
     index_.reset();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "index/schema.h"
+#include "index/cluster.h"
 
 namespace rasd {
 
@@ -36,7 +37,8 @@ void count_report(const Analyzer& analyzer, const Report& r, BatchCounts& counts
 CorpusStats::CorpusStats(const BatchCounts* batch, const std::string& index_dir) : batch_(batch) {
   if (index_dir.empty()) return;
   try {
-    db_.emplace(index_dir);
+    if (is_cluster_file(index_dir)) db_.emplace(open_cluster_snapshot(index_dir));
+    else db_.emplace(index_dir);
     db_docs_ = db_->get_doccount();
   } catch (const Xapian::DatabaseOpeningError&) {
     db_.reset();  // a new index: no committed statistics yet

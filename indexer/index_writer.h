@@ -32,6 +32,10 @@ class IndexWriter {
   /// Opens or creates the index at `dir`. Throws IndexError when another process holds its
   /// write lock or it cannot be opened. Parts that a killed bulk build left beside the index
   /// are merged into it first: every batch they committed is kept.
+  /// `dir` may instead name a cluster file (index/cluster.h): each shard's write server is
+  /// then a part, every document goes to the shard of its id, and a commit commits every
+  /// shard (at once) with the same sequence counter. Throws IndexError naming a shard that
+  /// cannot be opened.
   explicit IndexWriter(const std::string& dir);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -52,7 +56,11 @@ class IndexWriter {
   /// indexes), which finish() merges into the index. Throws IndexError when the index is not
   /// empty (replacing a document needs the index that holds it).
   void split(unsigned parts);
-  unsigned parts() const { return static_cast<unsigned>(parts_.size()); }
+  unsigned parts() const { return cluster_ ? 1u : static_cast<unsigned>(parts_.size()); }
+  /// Whether split() may be used: not on a cluster, whose shards already share the writing.
+  bool can_split() const { return !cluster_; }
+  /// Whether the index is a cluster of shards.
+  bool is_cluster() const { return cluster_; }
 
   /// Commits one part (from the thread that writes it).
   void commit(unsigned part);
@@ -80,7 +88,8 @@ class IndexWriter {
   const std::string& dir() const { return dir_; }
 
  private:
-  /// One database written by one thread: the index itself, or a side part.
+  /// One database written by one thread: the index itself, or a side part; on a cluster, a
+  /// shard (`dir` then names it).
   struct Part {
     std::string dir;
     Xapian::WritableDatabase db;
@@ -88,11 +97,16 @@ class IndexWriter {
   };
 
   std::optional<Xapian::docid> find(Part& part, const std::string& id_term);
+  /// The part a document is written to: its shard on a cluster, else `part`.
+  Part& part_for(const std::string& id_term, unsigned part);
+  void open_cluster();
+  void commit_cluster();
   void merge_leftover_parts();
   /// Rewrites the cluster key of documents whose cluster merged into another.
   static void apply_fixups(Xapian::WritableDatabase& db, const std::vector<ClusterFixup>& fixups);
 
   std::string dir_;
+  bool cluster_ = false;
   std::vector<Part> parts_;  // [0] is the index
   std::uint32_t initial_docs_ = 0;
   bool closed_ = false;  // finish() swapped in a merged or compacted copy

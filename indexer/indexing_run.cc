@@ -73,7 +73,7 @@ class Run {
 
  private:
   bool split() const {
-    if (writer_.initial_doc_count() > 0 || threads_ < 2) return false;
+    if (writer_.initial_doc_count() > 0 || threads_ < 2 || !writer_.can_split()) return false;
     return report_.docs_total() ? report_.docs_total() >= kMinSplitDocs : total_size(files_) >= kMinSplitBytes;
   }
 

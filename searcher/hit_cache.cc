@@ -54,8 +54,7 @@ std::string snippet_key(Xapian::docid did, const std::string& key) {
 
 }  // namespace
 
-const StoredFields& HitCache::fields(const Xapian::Document& doc) {
-  const Xapian::docid did = doc.get_docid();
+const StoredFields& HitCache::fields(const Xapian::Document& doc, Xapian::docid did) {
   if (auto it = docs_.find(did); it != docs_.end()) return it->second;
   if (docs_.size() >= max_docs_) clear();
   return docs_.emplace(did, parse(doc)).first->second;

@@ -36,7 +36,8 @@ class HitCache {
   explicit HitCache(std::size_t max_docs = 4096) : max_docs_(max_docs) {}
 
   /// The fields of `doc`, read and parsed on first use. The reference holds until the next call.
-  const StoredFields& fields(const Xapian::Document& doc);
+  /// `did` is the match's docid: a document read from a shard knows only its docid there.
+  const StoredFields& fields(const Xapian::Document& doc, Xapian::docid did);
   /// The fields when already cached, else null.
   const StoredFields* find(Xapian::docid did) const;
   /// The snippet of `did` for the query whose match_key() is `key`, else null.

@@ -1,6 +1,7 @@
 #include "searcher/hits.h"
 
 #include "analyzers/analyzer.h"
+#include "index/id_term.h"
 #include "index/schema.h"
 #include "searcher/hit_cache.h"
 #include "searcher/sequence_filter.h"
@@ -11,18 +12,19 @@ namespace {
 
 constexpr Xapian::doccount kMaxCopiesListed = 20;
 
-// The other matching members of the hit's near-duplicate cluster.
+// The other matching members of the hit's near-duplicate cluster, earliest ingested first (not
+// in docid order, which differs between one index and shards).
 std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, const HitContext& ctx, HitCache& cache) {
   std::vector<Copy> out;
   Xapian::Enquire enquire(ctx.db);
-  const Xapian::Query same = ctx.clusters ? docid_query(ctx.clusters->members(ctx.db, cluster))
-                                          : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kCluster, cluster, cluster);
+  const Xapian::Query same = ctx.clusters ? docid_query(ctx.clusters->members(ctx.db, cluster)) : Xapian::Query(cluster_term(cluster));
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ctx.plan.full(), same));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (ctx.shards) enquire.set_sort_by_value(schema::kSequence, false);  // docid order differs on shards
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesListed + 1);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (*it == self) continue;
-    const StoredFields& f = cache.fields(it.get_document());
+    const StoredFields& f = cache.fields(it.get_document(), *it);
     if (f.parsed) out.push_back({f.id, f.source});
   }
   return out;
@@ -39,8 +41,7 @@ std::string id_from_terms(const Xapian::Document& doc) {
 
 // The id (and sequence) without the stored data, when the cache or the Q term has it. The
 // termlist is read (and inflated) whole, so the answer is remembered.
-bool fill_ids_only(Hit& h, const Xapian::Document& doc, HitCache& cache) {
-  const Xapian::docid did = doc.get_docid();
+bool fill_ids_only(Hit& h, const Xapian::Document& doc, Xapian::docid did, HitCache& cache) {
   if (const StoredFields* f = cache.find(did)) {
     h.id = f->id;
     h.sequence = f->sequence;
@@ -78,10 +79,10 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
   Hit h;
   h.rank = rank;
   h.score = item.get_weight();
-  if (ctx.ids_only && fill_ids_only(h, doc, cache)) return h;
+  if (ctx.ids_only && fill_ids_only(h, doc, *item, cache)) return h;
   {
     // The reference lives until the next cache call: copy out before copies_of().
-    const StoredFields& f = cache.fields(doc);
+    const StoredFields& f = cache.fields(doc, *item);
     h.id = f.id;
     h.title = f.title;
     h.source = f.source;
@@ -91,10 +92,18 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
     h.sequence = f.sequence;
     if (ctx.snippets && f.parsed) fill_snippet(h, *item, f, ctx, cache);
   }
-  if (ctx.collapsed && item.get_collapse_count() > 0) {
-    h.copy_list = copies_of(item.get_collapse_key(), *item, ctx, cache);
-    h.copies = 1 + std::max<std::uint32_t>(static_cast<std::uint32_t>(item.get_collapse_count()),
-                                           static_cast<std::uint32_t>(h.copy_list.size()));
+  // Shards report no collapse count: there the copies are those of the cluster that match, when
+  // the cluster has more than this one.
+  if (ctx.collapsed) {
+    const std::string key = item.get_collapse_key();
+    const bool listed = item.get_collapse_count() > 0 ||
+                        (ctx.shards && !key.empty() && ctx.db.get_termfreq(cluster_term(key)) > 1);
+    if (listed) {
+      h.copy_list = copies_of(key, *item, ctx, cache);
+      if (!h.copy_list.empty() || item.get_collapse_count() > 0)
+        h.copies = 1 + std::max<std::uint32_t>(static_cast<std::uint32_t>(item.get_collapse_count()),
+                                               static_cast<std::uint32_t>(h.copy_list.size()));
+    }
   }
   return h;
 }

@@ -24,7 +24,8 @@ struct HitContext {
   bool ids_only = false;
   HitCache* cache = nullptr;  // the Searcher's; null: parse every hit afresh
   std::string match_key;      // match_key(plan.match), when snippets are built
-  ClusterIndex* clusters = nullptr;  // the Searcher's; null: copies found by a cluster value range
+  ClusterIndex* clusters = nullptr;  // the Searcher's; null: copies found by the cluster term
+  bool shards = false;               // a cluster of shards: no collapse counts, docids differ
 };
 
 /// The hit for one match; `rank` is 1-based over the whole result list.

@@ -94,6 +94,8 @@ struct SearchResult {
   bool facets_exact = true;
   std::vector<std::pair<std::string, std::uint64_t>> histogram;  // ("YYYY-MM", count), ascending
   bool relaxed = false;  // no document had every word: ranked by any word instead
+  bool partial = false;  // a cluster answered without some of its shards
+  std::vector<std::string> failed_shards;  // those shards, as "shard N (host:port)"
 };
 
 }  // namespace rasd

@@ -35,9 +35,15 @@ nlohmann::json search_answer_json(const SearchResult& result) {
   for (const auto& [month, count] : result.histogram) histogram.push_back({{"month", month}, {"count", count}});
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& hit : result.hits) hits.push_back(to_json(hit));
-  return {{"total", result.total},          {"total_exact", result.total_exact}, {"relaxed", result.relaxed},
-          {"facets", facet_counts_json(result)}, {"facets_exact", result.facets_exact}, {"histogram", histogram},
-          {"hits", hits}};
+  nlohmann::json out = {{"total", result.total},          {"total_exact", result.total_exact}, {"relaxed", result.relaxed},
+                        {"facets", facet_counts_json(result)}, {"facets_exact", result.facets_exact}, {"histogram", histogram},
+                        {"hits", hits}};
+  // A cluster that answered without some shards says so (the rest of the answer is theirs).
+  if (result.partial) {
+    out["partial"] = true;
+    out["failed_shards"] = result.failed_shards;
+  }
+  return out;
 }
 
 }  // namespace rasd

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "error/error.h"
+#include "index/cluster.h"
 #include "index/copies.h"
 #include "index/id_term.h"
 #include "index/index_reader.h"
@@ -23,13 +24,16 @@ namespace {
 // bench/arcd_eval.py (k1 0.9-1.2, b 0.5-0.9 all land within 0.01 MRR@10).
 Xapian::BM25Weight bm25() { return Xapian::BM25Weight(1.0, 0, 1, 0.75, 0.5); }
 
-void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text) {
+// On shards, ties go by kOrder (date, then ingest sequence), never by docid: shards number
+// documents otherwise than one index does. One index keeps its order (kPublished, then docid).
+void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text, bool shards) {
+  const Xapian::valueno by_date = shards ? schema::kOrder : schema::kPublished;
   if (request.sort == SortOrder::Sequence)
     enquire.set_sort_by_value(schema::kSequence, false);
   else if (request.sort == SortOrder::Date || !has_text)
-    enquire.set_sort_by_value_then_relevance(schema::kPublished, true);
+    enquire.set_sort_by_value_then_relevance(by_date, true);
   else
-    enquire.set_sort_by_relevance_then_value(schema::kPublished, true);
+    enquire.set_sort_by_relevance_then_value(by_date, true);
 }
 
 using Clock = std::chrono::steady_clock;
@@ -86,6 +90,7 @@ Searcher::~Searcher() = default;
 void Searcher::open_folder() {
   const FolderIdentity folder = folder_identity(dir_);
   auto index = std::make_unique<IndexReader>(dir_);
+  remote_ = index->shards() != nullptr;
   auto analyzer = index->make_analyzer();
   auto catalog = std::make_unique<EntityCatalog>(index->db(), *analyzer);
   catalog_ = std::move(catalog);
@@ -102,6 +107,13 @@ void Searcher::clear_caches() {
   clusters_->clear();
 }
 
+// The shards were connected again: docids may name other documents, and the catalog reads
+// through the old connections.
+void Searcher::shards_changed() {
+  catalog_ = std::make_unique<EntityCatalog>(index_->db(), *analyzer_);
+  clear_caches();
+}
+
 const Analyzer& Searcher::analyzer() const { return *analyzer_; }
 
 std::uint64_t Searcher::document_count() { return index_->db().get_doccount(); }
@@ -110,6 +122,17 @@ std::uint64_t Searcher::document_count() { return index_->db().get_doccount(); }
 // the new folder's version with the tables it holds open, so the folder is checked first (and
 // after, in case the exchange fell in between).
 bool Searcher::reopen() {
+  if (remote_) {
+    bool changed = index_->retry_due();
+    try {
+      changed = index_->db().reopen() || changed;
+    } catch (const Xapian::NetworkError&) {
+      index_->reconnect();
+      changed = true;
+    }
+    if (changed) shards_changed();
+    return changed;
+  }
   if (folder_identity(dir_) != folder_) {
     open_folder();
     return true;
@@ -126,11 +149,9 @@ bool Searcher::reopen() {
   return changed;
 }
 
-std::uint64_t Searcher::last_sequence() {
-  const Xapian::Database& db = index_->db();
-  if (db.get_doccount() == 0) return 0;
-  return schema::sequence_from_value(db.get_value_upper_bound(schema::kSequence));
-}
+std::uint64_t Searcher::last_sequence() { return index_->visible_sequence(); }
+
+std::vector<std::string> Searcher::failed_shards() const { return index_->failed_shards(); }
 
 nlohmann::json Searcher::document(const std::string& id) {
   const Xapian::Database& db = index_->db();
@@ -172,6 +193,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   if (request.limit > limits_.max_limit)
     throw LimitExceeded("limit " + std::to_string(request.limit) + " is more than " + std::to_string(limits_.max_limit));
   deadline_ = Clock::now() + std::chrono::milliseconds(limits_.max_search_ms);
+  if (remote_) return search_shards(request);
   try {
     return run(request);
   } catch (const Xapian::DatabaseModifiedError&) {
@@ -182,8 +204,35 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
+// A shard that fails during the match (dead, or silent past the cluster's timeout) is left out
+// or replaced by its next server, and the search runs again on what is left; the answer then
+// says which shards are missing.
+SearchResult Searcher::search_shards(const SearchRequest& request) {
+  if (index_->retry_due()) shards_changed();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      SearchResult result = run(request);
+      result.failed_shards = index_->failed_shards();
+      result.partial = !result.failed_shards.empty();
+      return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 2) throw IndexError("the cluster in '" + index_->dir() + "' kept changing during the search; try again");
+      index_->db().reopen();
+      clear_caches();
+    } catch (const Xapian::NetworkError& e) {
+      if (attempt >= 2)
+        throw IndexError("the shards of the cluster in '" + index_->dir() + "' keep failing: " + e.get_msg());
+      index_->reconnect();  // throws IndexError when no shard answers
+      shards_changed();
+    } catch (const Xapian::DatabaseError& e) {
+      throw IndexError("cannot read the cluster in '" + index_->dir() + "': " + e.get_msg());
+    }
+  }
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
-  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, sequences_.get(), deadline_};
+  // Docid lists (PostingSources) do not travel to shards: on a cluster, value ranges instead.
+  PlanContext ctx{*index_, *analyzer_, *catalog_, limits_, remote_ ? nullptr : sequences_.get(), deadline_};
   const WordMode mode = request.any_words ? WordMode::Any : WordMode::All;
   SearchPlan plan = make_plan(request, mode, ctx);
   SearchResult result = run_plan(request, plan);
@@ -203,32 +252,25 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   enquire.set_query(plan.full());
   enquire.set_weighting_scheme(bm25());
   if (request.collapse) enquire.set_collapse_key(schema::kCluster);
-  set_order(enquire, request, plan.has_text);
+  set_order(enquire, request, plan.has_text, remote_);
   std::string letters;
   for (const EntityKind& kind : entity_kinds())
     if (!plan.filters_facet(kind.letter)) letters += kind.letter;
+  // A MatchDecider does not travel to shards: there the time limit and the shards' timeout
+  // bound the match, and the clock is read between its steps.
   const Deadline deadline(deadline_, limits_.max_search_ms);
-  const Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, request.offset + request.limit, nullptr, deadline.get());
+  const Xapian::MatchDecider* decider = remote_ ? nullptr : deadline.get();
+  if (remote_) deadline.limit(enquire);
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit, nullptr, decider);
   deadline.check();
-  // Counting visits every match; it runs apart with boolean weights (no BM25 to compute) and
-  // no collapse (the spy skips copies itself), so the ranked page above may stop early.
-  FacetSpy spy(*facet_cache_, letters, true, request.collapse);
-  if (request.facets) {
-    Xapian::Enquire counting(db);
-    counting.set_query(plan.full());
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    counting.add_matchspy(&spy);
-    deadline.limit(counting);
-    counting.get_mset(0, 0, std::min<Xapian::doccount>(docs, limits_.max_facet_docs), nullptr, deadline.get());
-    deadline.check();
-  }
+  std::unique_ptr<FacetCounts> counts;
+  if (request.facets) counts = count_matches(plan.full(), letters, true, request.collapse);
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   const std::string key = request.snippets && !request.ids_only ? match_key(plan.match) : std::string();
   const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
-                        request.ids_only, hit_cache_.get(), key, clusters_.get()};
+                        request.ids_only, hit_cache_.get(), key, remote_ ? nullptr : clusters_.get(), remote_};
   std::uint32_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(it, ++rank, hctx));
@@ -239,14 +281,14 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   // does, so its count is the exact total that Xapian only bounds when it collapses.
   result.facets_exact = docs <= limits_.max_facet_docs;
   if (result.facets_exact) {
-    result.total = spy.documents();
+    result.total = counts->documents();
     result.total_exact = true;
   }
-  result.histogram = spy.histogram();
+  result.histogram = counts->histogram();
   for (char letter : letters) {
     const EntityKind& kind = *find_entity_kind(letter);
     auto& values = result.facets[std::string(kind.name)];
-    for (auto& [id, n] : spy.top(letter, request.facet_limit)) {
+    for (auto& [id, n] : counts->top(letter, request.facet_limit)) {
       const EntityLabels l = catalog_->labels(kind, id);
       values.push_back({id, l.label_ar, l.label_en, n});
     }
@@ -255,25 +297,43 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   return result;
 }
 
+// Counting visits every match; it runs apart with boolean weights (no BM25 to compute) and no
+// collapse (clusters are counted once by the counts themselves), so the ranked page may stop
+// early. One index counts with FacetSpy and its cache; shards with Xapian's stock spy.
+std::unique_ptr<FacetCounts> Searcher::count_matches(const Xapian::Query& query, const std::string& letters, bool months,
+                                                      bool collapse) {
+  const Xapian::Database& db = index_->db();
+  Xapian::Enquire counting(db);
+  counting.set_query(query);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  const Deadline deadline(deadline_, limits_.max_search_ms);
+  deadline.limit(counting);
+  const Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs);
+  if (remote_) {
+    Xapian::ValueCountMatchSpy records(schema::kFacetRecord);
+    counting.add_matchspy(&records);
+    counting.get_mset(0, 0, check);
+    deadline.check();
+    return std::make_unique<RecordCounts>(records, collapse);
+  }
+  auto spy = std::make_unique<FacetSpy>(*facet_cache_, letters, months, collapse);
+  counting.add_matchspy(spy.get());
+  counting.get_mset(0, 0, check, nullptr, deadline.get());
+  deadline.check();
+  spy->finish();
+  return spy;
+}
+
 // Facets the request filters on are counted without their own filter, so that selecting one
 // country still shows how many hits each other country would give.
 void Searcher::count_facets(const SearchRequest& request, const SearchPlan& plan, SearchResult& result) {
   const Xapian::Database& db = index_->db();
   for (const auto& [letter, filter] : plan.facet_filters) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(plan.without(letter));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy(*facet_cache_, std::string(1, letter), false, request.collapse);
-    enquire.add_matchspy(&spy);
-    const Deadline deadline(deadline_, limits_.max_search_ms);
-    deadline.limit(enquire);
-    const Xapian::MSet mset = enquire.get_mset(0, 0, std::min<Xapian::doccount>(db.get_doccount(), limits_.max_facet_docs),
-                                               nullptr, deadline.get());
-    deadline.check();
+    const auto counts = count_matches(plan.without(letter), std::string(1, letter), false, request.collapse);
     result.facets_exact = result.facets_exact && db.get_doccount() <= limits_.max_facet_docs;
     const EntityKind& kind = *find_entity_kind(letter);
     auto& values = result.facets[std::string(kind.name)];
-    for (auto& [id, n] : spy.top(letter, request.facet_limit)) {
+    for (auto& [id, n] : counts->top(letter, request.facet_limit)) {
       const EntityLabels l = catalog_->labels(kind, id);
       values.push_back({id, l.label_ar, l.label_en, n});
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -13,12 +14,17 @@
 #include "index/index_folder.h"
 #include "searcher/search.h"
 
+namespace Xapian {
+class Query;
+}
+
 namespace rasd {
 
 class IndexReader;
 class Analyzer;
 class EntityCatalog;
 class FacetCache;
+class FacetCounts;
 class ClusterIndex;
 class HitCache;
 class SequenceIndex;
@@ -49,6 +55,9 @@ class Searcher {
 
   std::uint64_t document_count();
 
+  /// A cluster's shards left out of the last answer (index/cluster.h); empty for a folder.
+  std::vector<std::string> failed_shards() const;
+
   /// Picks up what other processes committed since the last call, and a folder exchanged in
   /// place of the index (reindex, restore); true when it changed.
   bool reopen();
@@ -62,9 +71,14 @@ class Searcher {
   SearchResult run(const SearchRequest& request);
   SearchResult run_plan(const SearchRequest& request, const SearchPlan& plan);
   void count_facets(const SearchRequest& request, const SearchPlan& plan, SearchResult& result);
+  std::unique_ptr<FacetCounts> count_matches(const Xapian::Query& query, const std::string& letters, bool months,
+                                             bool collapse);
+  SearchResult search_shards(const SearchRequest& request);
+  void shards_changed();
 
   QueryLimits limits_;
   std::string dir_;
+  bool remote_ = false;  // a cluster of shards
   FolderIdentity folder_;  // the folder index_ was opened from
   std::chrono::steady_clock::time_point deadline_{};  // of the search running (max_search_ms)
   std::unique_ptr<IndexReader> index_;
