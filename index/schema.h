@@ -73,12 +73,13 @@ inline std::string hex16(std::uint64_t n) {
   return out;
 }
 
-/// The kOrder value: the publication day ("0000-00-00" when unknown) and the ingest sequence,
-/// so that date order and relevance ties are the same on one index and on shards, whose
-/// docids (Xapian's last tie-break) differ.
+/// The kOrder value: the publication day ("0000-00-00" when unknown) and the ingest sequence
+/// inverted, so that in descending order (newest first) a day's reports come in the order they
+/// were ingested, the same on one index and on shards, whose docids (Xapian's last tie-break)
+/// differ.
 inline std::string order_value(std::string_view published, std::uint64_t seq) {
   std::string v = published.size() >= 10 ? std::string(published.substr(0, 10)) : std::string("0000-00-00");
-  return v + hex16(seq);
+  return v + hex16(~seq);
 }
 
 /// Separates the fields of a kFacetRecord value.

@@ -20,7 +20,7 @@ std::vector<Copy> copies_of(const std::string& cluster, Xapian::docid self, cons
   const Xapian::Query same = ctx.clusters ? docid_query(ctx.clusters->members(ctx.db, cluster)) : Xapian::Query(cluster_term(cluster));
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ctx.plan.full(), same));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  if (ctx.shards) enquire.set_sort_by_value(schema::kSequence, false);  // docid order differs on shards
+  enquire.set_sort_by_value(schema::kSequence, false);
   const Xapian::MSet mset = enquire.get_mset(0, kMaxCopiesListed + 1);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (*it == self) continue;
@@ -92,17 +92,13 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
     h.sequence = f.sequence;
     if (ctx.snippets && f.parsed) fill_snippet(h, *item, f, ctx, cache);
   }
-  // Shards report no collapse count: there the copies are those of the cluster that match, when
-  // the cluster has more than this one.
+  // Shards report no collapse count, and one index counts only the copies the match looked at:
+  // the copies are those of the cluster that match, when the cluster has more than this one.
   if (ctx.collapsed) {
     const std::string key = item.get_collapse_key();
-    const bool listed = item.get_collapse_count() > 0 ||
-                        (ctx.shards && !key.empty() && ctx.db.get_termfreq(cluster_term(key)) > 1);
-    if (listed) {
+    if (!key.empty() && ctx.db.get_termfreq(cluster_term(key)) > 1) {
       h.copy_list = copies_of(key, *item, ctx, cache);
-      if (!h.copy_list.empty() || item.get_collapse_count() > 0)
-        h.copies = 1 + std::max<std::uint32_t>(static_cast<std::uint32_t>(item.get_collapse_count()),
-                                               static_cast<std::uint32_t>(h.copy_list.size()));
+      if (!h.copy_list.empty()) h.copies = 1 + static_cast<std::uint32_t>(h.copy_list.size());
     }
   }
   return h;

@@ -24,10 +24,10 @@ namespace {
 // bench/arcd_eval.py (k1 0.9-1.2, b 0.5-0.9 all land within 0.01 MRR@10).
 Xapian::BM25Weight bm25() { return Xapian::BM25Weight(1.0, 0, 1, 0.75, 0.5); }
 
-// On shards, ties go by kOrder (date, then ingest sequence), never by docid: shards number
-// documents otherwise than one index does. One index keeps its order (kPublished, then docid).
-void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text, bool shards) {
-  const Xapian::valueno by_date = shards ? schema::kOrder : schema::kPublished;
+// Ties go by kOrder (date, then ingest sequence), never by docid: shards number documents
+// otherwise than one index does, and both must answer alike.
+void set_order(Xapian::Enquire& enquire, const SearchRequest& request, bool has_text) {
+  const Xapian::valueno by_date = schema::kOrder;
   if (request.sort == SortOrder::Sequence)
     enquire.set_sort_by_value(schema::kSequence, false);
   else if (request.sort == SortOrder::Date || !has_text)
@@ -252,7 +252,7 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   enquire.set_query(plan.full());
   enquire.set_weighting_scheme(bm25());
   if (request.collapse) enquire.set_collapse_key(schema::kCluster);
-  set_order(enquire, request, plan.has_text, remote_);
+  set_order(enquire, request, plan.has_text);
   std::string letters;
   for (const EntityKind& kind : entity_kinds())
     if (!plan.filters_facet(kind.letter)) letters += kind.letter;

@@ -70,8 +70,13 @@ inline void write_fixture_index(const std::string& dir, const std::vector<Fixtur
     }
     doc.add_value(schema::kPublished, d.published);
     doc.add_value(schema::kSequence, Xapian::sortable_serialise(static_cast<double>(++seq)));
-    if (!d.cluster.empty()) doc.add_value(schema::kCluster, d.cluster);
+    doc.add_value(schema::kOrder, schema::order_value(d.published, seq));
+    if (!d.cluster.empty()) {
+      doc.add_value(schema::kCluster, d.cluster);
+      doc.add_boolean_term(schema::term(schema::kClusterTerm, d.cluster));  // as cluster_term() spells a short key
+    }
     doc.add_value(schema::kFacets, facets);
+    doc.add_value(schema::kFacetRecord, schema::facet_record(d.cluster, seq, d.published, facets));
     doc.add_value(schema::kSourceValue, d.source);
     const nlohmann::json data = {{"id", d.id}, {"title", d.title}, {"source", d.source}, {"url", "https://example.org/" + d.id},
                                  {"published", d.published}, {"lang", "ar"}, {"seq", seq}, {"text", d.body},
