@@ -92,23 +92,26 @@ EntityLabels EntityCatalog::labels(const EntityKind& kind, const std::string& id
   load_gazetteer();
   const std::string k = key(kind, id);
   if (auto it = labels_.find(k); it != labels_.end()) return it->second;
-  const std::string term = schema::term(kind.prefix, id);
-  if (auto p = db_.postlist_begin(term); p != db_.postlist_end(term)) learn_from_document(*p);
-  auto [it, inserted] = labels_.try_emplace(k);  // remembers misses too
-  return it->second;
+  // The earliest ingested document that names the entity gives its labels: the same document
+  // on one index and on shards, where documents are numbered otherwise.
+  Xapian::Enquire earliest(db_);
+  earliest.set_query(Xapian::Query(schema::term(kind.prefix, id)));
+  earliest.set_weighting_scheme(Xapian::BoolWeight());
+  earliest.set_sort_by_value(schema::kSequence, false);
+  const Xapian::MSet first = earliest.get_mset(0, 1);
+  EntityLabels found;
+  if (!first.empty()) found = labels_in_document(*first.begin(), kind, id);
+  return labels_.try_emplace(k, std::move(found)).first->second;  // remembers misses too
 }
 
-void EntityCatalog::learn_from_document(Xapian::docid did) {
+EntityLabels EntityCatalog::labels_in_document(Xapian::docid did, const EntityKind& kind, const std::string& id) const {
   const nlohmann::json data = nlohmann::json::parse(db_.get_document(did).get_data(), nullptr, false);
-  if (!data.is_object() || !data.contains("entities") || !data["entities"].is_array()) return;
+  if (!data.is_object() || !data.contains("entities") || !data["entities"].is_array()) return {};
   for (const nlohmann::json& e : data["entities"]) {
-    const EntityKind* kind = find_entity_kind(e.value("type", std::string()));
-    const std::string id = e.value("id", std::string());
-    if (!kind || id.empty()) continue;
-    EntityLabels& l = labels_[key(*kind, id)];
-    if (l.label_ar.empty()) l.label_ar = e.value("label_ar", std::string());
-    if (l.label_en.empty()) l.label_en = e.value("label_en", std::string());
+    if (!e.is_object() || e.value("id", std::string()) != id || find_entity_kind(e.value("type", std::string())) != &kind) continue;
+    return {e.value("label_ar", std::string()), e.value("label_en", std::string())};
   }
+  return {};
 }
 
 }  // namespace rasd

@@ -38,7 +38,8 @@ class EntityCatalog {
  private:
   std::string key(const EntityKind& kind, const std::string& id) const { return std::string(1, kind.letter) + id; }
   bool exists(const EntityKind& kind, const std::string& id) const;
-  void learn_from_document(Xapian::docid did);
+  /// The labels a stored document gives entity `id` of `kind` (empty when it names none).
+  EntityLabels labels_in_document(Xapian::docid did, const EntityKind& kind, const std::string& id) const;
   std::string find_by_label(const EntityKind& kind, std::string_view label);
   void load_gazetteer();
 
