@@ -1,5 +1,8 @@
 #include "searcher/search_plan.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "analyzers/analyzer.h"
 #include "error/error.h"
 #include "index/id_term.h"
@@ -31,21 +34,33 @@ void check_date(const std::optional<std::string>& value, const char* parameter) 
     throw InvalidInput(std::string(parameter) + ": '" + *value + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
-// More like this: the document's most telling stems (an expansion set over Z terms).
+// More like this: the document's most telling stems, weighed by its own counts and the whole
+// index's statistics only (saturated wdf times BM25's idf; ties by term), so that shards choose
+// the terms one index would. Xapian's expansion set weighs terms per database.
 Q like_query(const std::string& id, const Xapian::Database& db, std::vector<Q>& excluded) {
   const std::string idterm = id_term(id);
   auto p = db.postlist_begin(idterm);
   if (p == db.postlist_end(idterm)) throw NotFound("no document with id '" + id + "'");
-  Xapian::RSet rset;
-  rset.add_document(*p);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Q(idterm));
-  const Xapian::ExpandDeciderFilterPrefix stems_only{std::string(schema::kStem)};
-  const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &stems_only);
+  const double n = db.get_doccount();
+  const std::string prefix(schema::kStem);
+  std::vector<std::pair<double, std::string>> scored;
+  for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, prefix.size(), prefix) != 0) continue;
+    const double df = db.get_termfreq(term);
+    if (df < 2) continue;  // only this document has it
+    const double wdf = t.get_wdf();
+    const double idf = std::log((n - df + 0.5) / (df + 0.5));
+    if (idf <= 0) continue;
+    scored.emplace_back(wdf / (wdf + 1.2) * idf, term);
+  }
+  const auto better = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+  const auto end = scored.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(kLikeTerms, scored.size()));
+  std::partial_sort(scored.begin(), end, scored.end(), better);
   excluded.emplace_back(idterm);
-  if (eset.empty()) return Q::MatchNothing;
+  if (scored.empty()) return Q::MatchNothing;
   std::vector<Q> terms;
-  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  for (auto it = scored.begin(); it != end; ++it) terms.emplace_back(it->second);
   return Q(Q::OP_OR, terms.begin(), terms.end());
 }
 
