@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include "index/index_reader.h"
+
 #include "server/problem.h"
 
 namespace rasd::http {
@@ -14,14 +16,17 @@ SearcherPool::SearcherPool(std::string db_dir, QueryLimits limits, std::size_t c
 
 SearcherPool::~SearcherPool() = default;
 
+// A folder or a cluster file: a cluster counts the shards that answer (a shard that is out is
+// tried again at most once a second, as searches do).
 std::uint64_t SearcherPool::document_count() {
   std::lock_guard lock(probe_mutex_);
-  if (!probe_) probe_ = std::make_unique<Xapian::Database>(db_dir_);
+  if (!probe_) probe_ = std::make_unique<IndexReader>(db_dir_);
   try {
-    probe_->reopen();
-    return probe_->get_doccount();
+    if (probe_->shards()) probe_->retry_due();
+    else probe_->db().reopen();
+    return probe_->db().get_doccount();
   } catch (const Xapian::Error&) {
-    probe_.reset();  // opened afresh next time (e.g. the index was replaced)
+    probe_.reset();  // opened afresh next time (e.g. the index was replaced, a shard died)
     throw;
   }
 }

@@ -15,8 +15,8 @@
 
 #include "searcher/searcher.h"
 
-namespace Xapian {
-class Database;
+namespace rasd {
+class IndexReader;
 }
 
 namespace rasd::http {
@@ -54,7 +54,7 @@ class SearcherPool {
   std::mutex mutex_;
   std::condition_variable available_;
   std::mutex probe_mutex_;
-  std::unique_ptr<Xapian::Database> probe_;
+  std::unique_ptr<IndexReader> probe_;
 };
 
 }  // namespace rasd::http
