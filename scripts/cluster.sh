@@ -30,6 +30,10 @@ for n in "$shards" "$port" "$replicas"; do
 done
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+alive() {  # a process that has not exited (an exited one may wait a while to be reaped)
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null)" && [[ "$state" != Z* ]]
+}
 
 start() {  # start NAME PORT|- COMMAND ARGS...: in its own session, pid file DIR/run/NAME.pid
   local name="$1" p="$2"
@@ -97,18 +101,23 @@ case "$cmd" in
       name="$(basename "$f" .pid)"
       at="127.0.0.1:$p "
       [ "$p" != - ] || at=""  # a xapian-replicate: no port
-      if kill -0 "$pid" 2>/dev/null && { [ "$p" = - ] || listening "$p"; }; then echo "$name ${at}pid $pid up"
+      if alive "$pid" && { [ "$p" = - ] || listening "$p"; }; then echo "$name ${at}pid $pid up"
       else echo "$name ${at}pid $pid down"; down=1; fi
     done
     exit "$down"
     ;;
   down)
-    for f in "$dir"/run/*.pid; do
-      [ -e "$f" ] || exit 0
+    compgen -G "$dir/run/*.pid" >/dev/null || exit 0
+    # Each server leads its own process group: signalled as a group, so that the processes a
+    # xapian-tcpsrv forked for its connections end too (even if it was killed itself).
+    for f in "$dir"/run/*.pid; do  # all at once, then wait for each
       read -r pid _ <"$f"
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
+      kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+    done
+    for f in "$dir"/run/*.pid; do
+      read -r pid _ <"$f"
+      for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.1; done
+      kill -9 -- "-$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null || true
       rm -f "$f"
     done
     ;;
