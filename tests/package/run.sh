@@ -40,6 +40,9 @@ dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
 for f in /usr/bin/rasd /usr/share/rasd/web/index.html /usr/share/rasd/web/app.js /usr/share/man/man1/rasd.1.gz \
          /lib/systemd/system/rasd-serve.service /lib/systemd/system/rasd-alerts.service \
          /lib/systemd/system/rasd-alerts.timer /etc/rasd/rasd.conf /etc/rasd/webhook-allow.txt \
+         /lib/systemd/system/rasd-shard-write@.service /lib/systemd/system/rasd-shard-search@.service \
+         /lib/systemd/system/rasd-replicate-server.service /lib/systemd/system/rasd-replica@.service \
+         /etc/rasd/shards.conf /etc/rasd/shards/ \
          /usr/share/doc/rasd/copyright /usr/share/doc/rasd/changelog.gz /usr/share/doc/rasd/README.Debian; do
   grep -qx "$f" "$work/contents" || fail "the package lacks $f"
 done
@@ -50,7 +53,7 @@ for s in postinst prerm postrm; do
   [ -x "$work/control/$s" ] || fail "no executable $s"
   sh -n "$work/control/$s" || fail "$s is not valid sh"
 done
-[ "$(sort "$work/control/conffiles")" = "$(printf '/etc/rasd/rasd.conf\n/etc/rasd/webhook-allow.txt')" ] \
+[ "$(sort "$work/control/conffiles")" = "$(printf '/etc/rasd/rasd.conf\n/etc/rasd/shards.conf\n/etc/rasd/webhook-allow.txt')" ] \
   || fail "conffiles: $(cat "$work/control/conffiles")"
 grep -q 'adduser --system' "$work/control/postinst" || fail "postinst creates no system user"
 
@@ -62,20 +65,42 @@ sed 's/^/  lintian: /' "$work/lintian.log"
 echo "package test: lintian: $(grep -c '^E:' "$work/lintian.log") errors, $(grep -c '^W:' "$work/lintian.log") warnings"
 
 # 4. Unpack into a temporary root; systemd-analyze verify on its units, with the binary they
-#    start pointed at the unpacked one (verify checks that each command exists).
+#    start pointed at the unpacked one (verify checks that each command exists). The shard units
+#    start Xapian's servers (xapian-tools, installed here) and, being templates, verify as an
+#    instance (shard 0).
 root="$work/root"
 dpkg -x "$deb" "$root" || fail "dpkg -x failed"
 mkdir "$work/units"
 for u in rasd-serve.service rasd-alerts.service rasd-alerts.timer; do
   sed "s|/usr/bin/rasd|$root/usr/bin/rasd|g" "$root/lib/systemd/system/$u" >"$work/units/$u"
 done
-verify="$(cd "$work/units" && systemd-analyze verify --man=no rasd-serve.service rasd-alerts.service rasd-alerts.timer 2>&1)"
+units=(rasd-serve.service rasd-alerts.service rasd-alerts.timer rasd-replicate-server.service)
+cp "$root/lib/systemd/system/rasd-replicate-server.service" "$work/units/"
+for t in rasd-shard-write rasd-shard-search rasd-replica; do
+  cp "$root/lib/systemd/system/$t@.service" "$work/units/$t@0.service"
+  units+=("$t@0.service")
+done
+for tool in xapian-tcpsrv xapian-replicate-server xapian-replicate; do
+  [ -x "/usr/bin/$tool" ] || fail "/usr/bin/$tool is missing (apt-get install xapian-tools)"
+done
+verify="$(cd "$work/units" && systemd-analyze verify --man=no "${units[@]}" 2>&1)"
 [ -z "$verify" ] || { echo "$verify" >&2; fail "systemd-analyze verify objects to the units"; }
-exposure="$(systemd-analyze security --offline=yes "$work/units/rasd-serve.service" 2>/dev/null \
-            | sed -n 's/.*Overall exposure level for rasd-serve.service: \([0-9.]*\).*/\1/p')"
-[ -n "$exposure" ] || fail "systemd-analyze security gave no exposure level for rasd-serve.service"
-echo "package test: systemd-analyze verify: clean; rasd-serve.service exposure $exposure (0 safest, 10 least)"
-if awk "BEGIN {exit !($exposure > 2.5)}"; then fail "rasd-serve.service exposure $exposure > 2.5"; fi
+exposure_of() {
+  systemd-analyze security --offline=yes "$work/units/$1" 2>/dev/null \
+    | sed -n "s/.*Overall exposure level for $1: \\([0-9.]*\\).*/\\1/p"
+}
+exposures=""
+for u in rasd-serve.service rasd-replicate-server.service rasd-shard-write@0.service \
+         rasd-shard-search@0.service rasd-replica@0.service; do
+  exposure="$(exposure_of "$u")"
+  [ -n "$exposure" ] || fail "systemd-analyze security gave no exposure level for $u"
+  if awk "BEGIN {exit !($exposure > 2.5)}"; then fail "$u exposure $exposure > 2.5"; fi
+  exposures="$exposures${exposures:+, }$u $exposure"
+done
+echo "package test: systemd-analyze verify: clean (${#units[@]} units); exposure (0 safest, 10 least): $exposures"
+grep -qx 'INTERFACE=127.0.0.1' "$root/etc/rasd/shards.conf" || fail "shards.conf does not listen on 127.0.0.1 by default"
+grep -q '^Environment=XAPIAN_MAX_CHANGESETS=[1-9]' "$root/lib/systemd/system/rasd-shard-write@.service" \
+  || fail "rasd-shard-write@.service keeps no changesets for replicas"
 
 # 5. The unpacked rasd against the fixtures.
 rasd="$root/usr/bin/rasd"
