@@ -56,6 +56,11 @@ export function renderSummary(node, result, state, actions) {
                   el('option', { value: 'relevance' }, t.sortRelevance), el('option', { value: 'date' }, t.sortDate));
   sort.value = state.sort === 'date' ? 'date' : 'relevance';
   if (total) node.append(sort);
+  // A cluster's shard that did not answer: the hits and counts lack its reports.
+  if (result.partial) {
+    node.append(el('p', { class: 'partial', role: 'status' },
+                   t.partial((result.failed_shards || []).join(state.lang === 'ar' ? '، ' : ', '))));
+  }
 }
 
 /** Pages around the current one; the server refuses pages past its deepest result. */
