@@ -1,5 +1,8 @@
 #include "searcher/hits.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include "analyzers/analyzer.h"
 #include "index/id_term.h"
 #include "index/schema.h"
@@ -75,14 +78,17 @@ void fill_snippet(Hit& h, Xapian::docid did, const StoredFields& f, const HitCon
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx) {
   HitCache local(1);
   HitCache& cache = ctx.cache ? *ctx.cache : local;
-  const Xapian::Document doc = item.get_document();
+  // A document read once is not fetched again (on shards each fetch is a round trip).
+  Xapian::Document doc;
+  const StoredFields* cached = cache.find(*item);
+  if (!cached) doc = item.get_document();
   Hit h;
   h.rank = rank;
   h.score = item.get_weight();
   if (ctx.ids_only && fill_ids_only(h, doc, *item, cache)) return h;
   {
     // The reference lives until the next cache call: copy out before copies_of().
-    const StoredFields& f = cache.fields(doc, *item);
+    const StoredFields& f = cached ? *cached : cache.fields(doc, *item);
     h.id = f.id;
     h.title = f.title;
     h.source = f.source;
@@ -92,9 +98,10 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
     h.sequence = f.sequence;
     if (ctx.snippets && f.parsed) fill_snippet(h, *item, f, ctx, cache);
   }
-  // Shards report no collapse count, and one index counts only the copies the match looked at:
-  // the copies are those of the cluster that match, when the cluster has more than this one.
-  if (ctx.collapsed) {
+  // One index counts only the copies the match looked at: the copies are those of the cluster
+  // that match, when the cluster has more than this one. Shards report no collapse count, and
+  // their copies come for the whole page at once (attach_copies).
+  if (ctx.collapsed && !ctx.shards) {
     const std::string key = item.get_collapse_key();
     if (!key.empty() && ctx.db.get_termfreq(cluster_term(key)) > 1) {
       h.copy_list = copies_of(key, *item, ctx, cache);
@@ -102,6 +109,42 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
     }
   }
   return h;
+}
+
+void attach_copies(std::vector<Hit>& hits, const std::vector<std::pair<std::string, Xapian::docid>>& keys,
+                   const HitContext& ctx) {
+  HitCache local(1);
+  HitCache& cache = ctx.cache ? *ctx.cache : local;
+  std::vector<Xapian::Query> terms;
+  std::unordered_set<std::string> seen;
+  for (const auto& [key, did] : keys)
+    if (!key.empty() && seen.insert(key).second) terms.emplace_back(cluster_term(key));
+  if (terms.empty()) return;
+  // Every page cluster's matching members, earliest ingested first, at most one more than are
+  // listed of each (the hit itself may be among them): what copies_of() finds for each hit.
+  Xapian::Enquire enquire(ctx.db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, ctx.plan.full(), Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::kSequence, false);
+  enquire.set_collapse_key(schema::kCluster, kMaxCopiesListed + 1);
+  const auto per_cluster = static_cast<Xapian::doccount>(kMaxCopiesListed + 1);
+  const Xapian::MSet mset = enquire.get_mset(0, per_cluster * static_cast<Xapian::doccount>(terms.size()));
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    if (!cache.find(*it)) mset.fetch(it);  // asked for at once (pipelined), not one round trip each
+  std::unordered_map<std::string, std::vector<Xapian::MSetIterator>> members;
+  for (auto it = mset.begin(); it != mset.end(); ++it) members[it.get_collapse_key()].push_back(it);
+  for (std::size_t i = 0; i < hits.size() && i < keys.size(); ++i) {
+    const auto found = members.find(keys[i].first);
+    if (keys[i].first.empty() || found == members.end()) continue;
+    Hit& h = hits[i];
+    for (const Xapian::MSetIterator& m : found->second) {
+      if (*m == keys[i].second || h.copy_list.size() >= kMaxCopiesListed + 1) continue;
+      const StoredFields* cached = cache.find(*m);
+      const StoredFields& f = cached ? *cached : cache.fields(m.get_document(), *m);
+      if (f.parsed) h.copy_list.push_back({f.id, f.source});
+    }
+    if (!h.copy_list.empty()) h.copies = 1 + static_cast<std::uint32_t>(h.copy_list.size());
+  }
 }
 
 }  // namespace rasd

@@ -1,6 +1,10 @@
 // Turning matched documents into hits: stored fields, entities, near-duplicate copies, snippet.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <xapian.h>
 
 #include "searcher/search.h"
@@ -30,5 +34,10 @@ struct HitContext {
 
 /// The hit for one match; `rank` is 1-based over the whole result list.
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx);
+
+/// On shards, where make_hit() lists no copies: the copies of every hit of a page in one match
+/// (keys[i]: the collapse key and docid of hits[i]), as make_hit() lists them on one index.
+void attach_copies(std::vector<Hit>& hits, const std::vector<std::pair<std::string, Xapian::docid>>& keys,
+                   const HitContext& ctx);
 
 }  // namespace rasd
