@@ -78,17 +78,28 @@ void fill_snippet(Hit& h, Xapian::docid did, const StoredFields& f, const HitCon
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx) {
   HitCache local(1);
   HitCache& cache = ctx.cache ? *ctx.cache : local;
-  // A document read once is not fetched again (on shards each fetch is a round trip).
-  Xapian::Document doc;
-  const StoredFields* cached = cache.find(*item);
-  if (!cached) doc = item.get_document();
   Hit h;
   h.rank = rank;
   h.score = item.get_weight();
-  if (ctx.ids_only && fill_ids_only(h, doc, *item, cache)) return h;
+  // A document read once is not fetched again (on shards each fetch is a round trip, and its
+  // termlist another: there an ids-only hit reads the stored data the fetch brings anyway).
+  const StoredFields* cached = cache.find(*item);
+  if (ctx.ids_only && !cached && !ctx.shards) {
+    if (const DocKey* k = cache.find_key(*item)) {
+      h.id = k->id;
+      h.sequence = k->sequence;
+      return h;
+    }
+    if (fill_ids_only(h, item.get_document(), *item, cache)) return h;
+  }
   {
     // The reference lives until the next cache call: copy out before copies_of().
-    const StoredFields& f = cached ? *cached : cache.fields(doc, *item);
+    const StoredFields& f = cached ? *cached : cache.fields(item.get_document(), *item);
+    if (ctx.ids_only) {
+      h.id = f.id;
+      h.sequence = f.sequence;
+      return h;
+    }
     h.id = f.id;
     h.title = f.title;
     h.source = f.source;

@@ -272,7 +272,7 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
                         request.ids_only, hit_cache_.get(), key, remote_ ? nullptr : clusters_.get(), remote_};
   std::uint32_t rank = request.offset;
-  if (remote_ && !request.ids_only && request.offset == 0) {
+  if (remote_ && request.offset == 0) {
     // The page's documents not read before, asked for at once (pipelined) rather than one
     // round trip each. Not past the first page: Xapian 1.4's fetch of an MSet that starts past
     // its first item reads outside it (a crash).
