@@ -1,7 +1,6 @@
 #include "searcher/searcher.h"
 
 #include <algorithm>
-#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -262,20 +261,10 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   const Deadline deadline(deadline_, limits_.max_search_ms);
   const Xapian::MatchDecider* decider = remote_ ? nullptr : deadline.get();
   if (remote_) deadline.limit(enquire);
-  // On shards the facet records are gathered by the ranked match itself, which then visits
-  // every match: one exchange with the shards instead of two.
-  std::optional<Xapian::ValueCountMatchSpy> records;
-  Xapian::doccount check = request.offset + request.limit;
-  if (remote_ && request.facets) {
-    records.emplace(schema::kFacetRecord);
-    enquire.add_matchspy(&*records);
-    check = std::max(check, std::min<Xapian::doccount>(docs, limits_.max_facet_docs));
-  }
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check, nullptr, decider);
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, request.offset + request.limit, nullptr, decider);
   deadline.check();
   std::unique_ptr<FacetCounts> counts;
-  if (records) counts = std::make_unique<RecordCounts>(*records, request.collapse);
-  else if (request.facets) counts = count_matches(plan.full(), letters, true, request.collapse);
+  if (request.facets) counts = count_matches(plan.full(), letters, true, request.collapse);
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
