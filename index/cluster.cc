@@ -1,8 +1,11 @@
 #include "index/cluster.h"
 
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -11,8 +14,6 @@
 
 namespace rasd {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // A commit of a big batch may keep a write server busy for a while: writes get a long timeout
 // (a dead server still fails at once, its connection refused or reset).
@@ -110,17 +111,38 @@ Xapian::WritableDatabase open_remote_writable(const std::string& endpoint, unsig
 
 Xapian::Database open_cluster_snapshot(const std::string& file) { return ShardSet(read_cluster_file(file)).db(); }
 
+// What the background probe and the searches share: which shards to try (how many of their
+// servers, from the first) and what answered.
+struct ShardSet::Probe {
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stop = false;
+  std::vector<std::size_t> want;  // per shard: try servers [0, want); 0: nothing to try
+  std::vector<std::optional<std::pair<Xapian::Database, std::size_t>>> found;
+  std::thread thread;
+};
+
 ShardSet::ShardSet(ClusterSpec spec) : spec_(std::move(spec)), shards_(spec_.shards.size()) {
   for (std::size_t n = 0; n < shards_.size(); ++n) connect(n);
   combine();
-  last_retry_ = Clock::now();
+  watch();
 }
 
-bool ShardSet::connect(std::size_t n) {
+ShardSet::~ShardSet() {
+  if (!probe_) return;
+  {
+    std::lock_guard lock(probe_->mutex);
+    probe_->stop = true;
+  }
+  probe_->wake.notify_all();
+  if (probe_->thread.joinable()) probe_->thread.join();  // a probe under way ends within the timeout
+}
+
+bool ShardSet::connect(std::size_t n, std::size_t from) {
   Shard& s = shards_[n];
   s.db.reset();
   const auto& servers = spec_.shards[n].search;
-  for (std::size_t k = 0; k < servers.size(); ++k) {
+  for (std::size_t k = from; k < servers.size(); ++k) {
     try {
       Xapian::Database db = open_remote(servers[k], spec_.timeout_ms);
       db.get_doccount();  // answers at all
@@ -172,33 +194,89 @@ bool ShardSet::partial() const {
   return false;
 }
 
+void ShardSet::server_failed(const std::string& context) {
+  // Xapian names a remote server "remote:tcp(host:port)".
+  const std::size_t open = context.find("tcp(");
+  const std::size_t close = open == std::string::npos ? open : context.find(')', open);
+  const std::string endpoint = close == std::string::npos ? std::string() : context.substr(open + 4, close - open - 4);
+  for (std::size_t n = 0; n < shards_.size() && !endpoint.empty(); ++n) {
+    Shard& s = shards_[n];
+    if (!s.db || spec_.shards[n].search[s.server] != endpoint) continue;
+    connect(n, s.server + 1);  // its next server (a replica), or left out
+    combine();
+    watch();
+    return;
+  }
+  reconnect();
+}
+
 void ShardSet::reconnect() {
   for (std::size_t n = 0; n < shards_.size(); ++n) connect(n);
   combine();
-  last_retry_ = Clock::now();
+  watch();
+}
+
+void ShardSet::watch() {
+  std::vector<std::size_t> want(shards_.size());
+  bool any = false;
+  for (std::size_t n = 0; n < shards_.size(); ++n) {
+    want[n] = shards_[n].db ? shards_[n].server : spec_.shards[n].search.size();
+    any = any || want[n] > 0;
+  }
+  if (!probe_ && !any) return;
+  if (!probe_) {
+    probe_ = std::make_unique<Probe>();
+    probe_->found.resize(shards_.size());
+    probe_->want = std::move(want);
+    probe_->thread = std::thread([this] { probe_loop(); });
+    return;
+  }
+  std::lock_guard lock(probe_->mutex);
+  for (std::size_t n = 0; n < want.size(); ++n)
+    if (!probe_->found[n]) probe_->want[n] = want[n];
+}
+
+void ShardSet::probe_loop() {
+  std::unique_lock lock(probe_->mutex);
+  while (!probe_->wake.wait_for(lock, kRetryEvery, [&] { return probe_->stop; })) {
+    const std::vector<std::size_t> want = probe_->want;
+    lock.unlock();
+    for (std::size_t n = 0; n < want.size(); ++n) {
+      for (std::size_t k = 0; k < want[n]; ++k) {
+        try {
+          Xapian::Database db = open_remote(spec_.shards[n].search[k], spec_.timeout_ms);
+          db.get_doccount();
+          std::lock_guard found(probe_->mutex);
+          probe_->found[n].emplace(std::move(db), k);
+          probe_->want[n] = 0;  // until the searches take it in
+          break;
+        } catch (const Xapian::Error&) {
+          // still out
+        }
+      }
+    }
+    lock.lock();
+  }
 }
 
 bool ShardSet::retry_due() {
-  bool degraded = false;
-  for (const Shard& s : shards_) degraded = degraded || !s.db || s.server != 0;
-  if (!degraded || Clock::now() - last_retry_ < kRetryEvery) return false;
-  last_retry_ = Clock::now();
+  if (!probe_) return false;
   bool changed = false;
-  for (std::size_t n = 0; n < shards_.size(); ++n) {
-    Shard& s = shards_[n];
-    if (s.db && s.server == 0) continue;
-    try {
-      Xapian::Database db = open_remote(spec_.shards[n].search.front(), spec_.timeout_ms);
-      db.get_doccount();
-      s.db = std::move(db);
-      s.server = 0;
+  {
+    std::lock_guard lock(probe_->mutex);
+    for (std::size_t n = 0; n < shards_.size(); ++n) {
+      auto& found = probe_->found[n];
+      if (!found) continue;
+      shards_[n].db = std::move(found->first);
+      shards_[n].server = found->second;
+      found.reset();
       changed = true;
-    } catch (const Xapian::Error&) {
-      if (!s.db && connect(n)) changed = true;  // a replica may have come back
     }
   }
-  if (changed) combine();
-  return changed;
+  if (!changed) return false;
+  combine();
+  watch();
+  return true;
 }
 
 }  // namespace rasd

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +58,9 @@ class ShardSet {
  public:
   /// Connects every shard. Throws IndexError when no shard answers.
   explicit ShardSet(ClusterSpec spec);
+  ~ShardSet();
+  ShardSet(const ShardSet&) = delete;
+  ShardSet& operator=(const ShardSet&) = delete;
 
   const ClusterSpec& spec() const { return spec_; }
   /// The live shards combined, in cluster order.
@@ -69,13 +73,20 @@ class ShardSet {
   std::vector<std::string> failed() const;
   bool partial() const;
 
-  /// After an error from the combined database: every shard is connected again (the one that
-  /// failed is left out, or replaced by its next server). Docids of earlier answers may now
-  /// name other documents. Throws IndexError when no shard answers.
+  /// After a network error from the combined database whose context names a server ("remote:
+  /// tcp(host:port)", as Xapian gives it): that server's shard goes to its next server, or is
+  /// left out, without waiting on the others again. With no server named, every shard is
+  /// connected again. Docids of earlier answers may now name other documents. Throws
+  /// IndexError when no shard answers.
+  void server_failed(const std::string& context);
+  /// Connects every shard again (the one that failed is left out, or replaced by its next
+  /// server). Throws IndexError when no shard answers.
   void reconnect();
 
-  /// Tries again, at most once a second, the shards that are out or served by a replica:
-  /// back to the first server that answers. Returns true when the set changed.
+  /// Takes in the shards that answer again. A background probe tries, once a second, the
+  /// shards that are out or served by a replica (their better servers, with the cluster's
+  /// timeout), off the searches' path: a silent server never holds a search up twice. Returns
+  /// true when the set changed.
   bool retry_due();
 
  private:
@@ -83,14 +94,19 @@ class ShardSet {
     std::optional<Xapian::Database> db;
     std::size_t server = 0;  // index into search of the server db talks to
   };
-  /// Connects shard `n` to the first of its servers that answers; false when none does.
-  bool connect(std::size_t n);
+  struct Probe;
+  /// Connects shard `n` to the first of its servers from `from` on that answers; false when
+  /// none does.
+  bool connect(std::size_t n, std::size_t from = 0);
   void combine();
+  /// Tells the probe which shards to try (starting it the first time one is out).
+  void watch();
+  void probe_loop();
 
   ClusterSpec spec_;
   std::vector<Shard> shards_;
   Xapian::Database combined_;
-  std::chrono::steady_clock::time_point last_retry_{};
+  std::unique_ptr<Probe> probe_;
 };
 
 }  // namespace rasd

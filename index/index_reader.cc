@@ -57,6 +57,14 @@ bool IndexReader::reconnect() {
   return true;
 }
 
+bool IndexReader::server_failed(const std::string& context) {
+  if (!shards_) return false;
+  shards_->server_failed(context);
+  db_ = shards_->db();
+  stats_ = DatabaseTermStats(db_);
+  return true;
+}
+
 bool IndexReader::retry_due() {
   if (!shards_ || !shards_->retry_due()) return false;
   db_ = shards_->db();

@@ -38,6 +38,9 @@ class IndexReader {
   /// return true when db() changed (docids may then name other documents).
   bool reconnect();
   bool retry_due();
+  /// A cluster: after a network error, leaves out (or moves to its next server) the shard
+  /// whose server the error's context names (ShardSet::server_failed). True when db() changed.
+  bool server_failed(const std::string& context);
 
   /// The highest ingest sequence below which every document is visible (0 when empty). On a
   /// cluster, the lowest sequence counter that the shards' last commits recorded, so that a

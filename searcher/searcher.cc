@@ -126,8 +126,8 @@ bool Searcher::reopen() {
     bool changed = index_->retry_due();
     try {
       changed = index_->db().reopen() || changed;
-    } catch (const Xapian::NetworkError&) {
-      index_->reconnect();
+    } catch (const Xapian::NetworkError& e) {
+      index_->server_failed(e.get_context());
       changed = true;
     }
     if (changed) shards_changed();
@@ -222,7 +222,7 @@ SearchResult Searcher::search_shards(const SearchRequest& request) {
     } catch (const Xapian::NetworkError& e) {
       if (attempt >= 2)
         throw IndexError("the shards of the cluster in '" + index_->dir() + "' keep failing: " + e.get_msg());
-      index_->reconnect();  // throws IndexError when no shard answers
+      index_->server_failed(e.get_context());  // throws IndexError when no shard answers
       shards_changed();
     } catch (const Xapian::DatabaseError& e) {
       throw IndexError("cannot read the cluster in '" + index_->dir() + "': " + e.get_msg());

@@ -265,6 +265,36 @@ if len({r["total"] for r in before + after}) != 1 or during[0]["total"] >= befor
 print(f"cluster test: serve: {len(rows)} answers, all 200; {len(during)} partial naming shard 2 "
       f"(slowest {slow:.0f} ms, median {sorted(r['ms'] for r in during)[len(during) // 2]:.0f} ms); whole again after the restart")
 PY
+# A silent search server (stopped, as a hung host: it accepts connections and never answers):
+# the first answer waits out the timeout, the next ones leave the shard out at once, and once it
+# answers again (the background probe tries once a second) the answers are whole.
+cat >"$work/silent.py" <<'PY'
+import json, os, signal, sys, time, urllib.parse, urllib.request
+url, pgid = sys.argv[1], int(sys.argv[2])
+q = urllib.parse.quote("الحوثيون")
+def ask():
+    t = time.monotonic()
+    with urllib.request.urlopen(f"{url}/api/search?q={q}&facets=true", timeout=15) as r:
+        body = json.load(r)
+    return (time.monotonic() - t) * 1000, body.get("partial", False), body.get("failed_shards", [])
+os.killpg(pgid, signal.SIGSTOP)
+try:
+    rows = [ask() for _ in range(12)]
+finally:
+    os.killpg(pgid, signal.SIGCONT)
+if not all(p and any("shard 0" in f for f in fs) for _, p, fs in rows): sys.exit(f"not all partial naming shard 0: {rows}")
+if rows[0][0] > 3000: sys.exit(f"the first answer took {rows[0][0]:.0f} ms (timeout 2000)")
+if max(ms for ms, _, _ in rows[1:]) > 1000: sys.exit(f"later answers waited on the silent shard again: {[round(r[0]) for r in rows]}")
+deadline = time.monotonic() + 10
+while True:
+    ms, p, _ = ask()
+    if not p: break
+    if time.monotonic() > deadline: sys.exit("still partial 10 s after the shard answers again")
+    time.sleep(0.2)
+print(f"cluster test: serve: shard 0's search server silent: first answer {rows[0][0]:.0f} ms, then "
+      f"{max(r[0] for r in rows[1:]):.0f} ms at most, all partial naming it; whole again once it answers")
+PY
+python3 "$work/silent.py" "$url" "$pid_r0" || fail "serve with a silent shard: see above"
 code="$(printf '{"id":"posted-1","title":"مختبرالنشر عبر الواجهة","body":"تقرير يصل عبر الواجهة إلى مختبرالنشر في العنقود."}\n' |
   curl -sS -o "$work/post.out" -w '%{http_code}' -H "Authorization: Bearer cluster-test-write-token" \
     -H 'Content-Type: application/x-ndjson' --data-binary @- "$url/api/documents")"
