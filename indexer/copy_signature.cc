@@ -82,8 +82,10 @@ std::vector<Salient> salient_of(const std::vector<Token>& tokens, const std::vec
     const Token& t = tokens[kept[k]];
     const auto pos = static_cast<std::uint16_t>(std::min<std::size_t>(k, UINT16_MAX));
     while (m < sorted.size() && sorted[m].start < t.start) ++m;
-    for (std::size_t j = m; j < sorted.size() && sorted[j].start < t.end; ++j)
-      out.push_back({value_hash(sorted[j].value), pos, sorted[j].kind, 0, false});
+    for (std::size_t j = m; j < sorted.size() && sorted[j].start < t.end; ++j) {
+      if (sorted[j].words.empty()) out.push_back({value_hash(sorted[j].value), pos, sorted[j].kind, 0, false});
+      for (const std::string& w : sorted[j].words) out.push_back({value_hash(w), pos, sorted[j].kind, 0, false});
+    }
     const bool in_date = std::any_of(sorted.begin(), sorted.end(), [&](const SpanValue& v) {
       return v.kind == SalientKind::Date && v.start <= t.start && t.end <= v.end;
     });
@@ -184,15 +186,17 @@ std::string number_value(std::string_view norm) {
 std::optional<SpanValue> mention_value(std::string_view type, std::string_view id, std::string_view text,
                                        bool adjective, std::uint32_t start, std::uint32_t end) {
   if (adjective) return std::nullopt;
-  SpanValue v{start, end, SalientKind::Place, {}};
+  SpanValue v{start, end, SalientKind::Place, {}, {}};
   if (type == "date") {
     if (!has_digit(text)) return std::nullopt;
     v.kind = SalientKind::Date;
     v.value = "date:" + std::string(id);
   } else if (type == "person") {
     v.kind = SalientKind::Person;
-    // By first and last word of the name as written: وليد بن محمد الصمعاني = وليد الصمعاني;
-    // عبد and أبو join the next word (عبد الرحمن = عبدالرحمن), بن and بنت go.
+    // By the words of the name as written, each by its consonants: وليد بن محمد الصمعاني and
+    // وليد الصمعاني agree on both of the shorter's; عبد and أبو join the next word (عبد الرحمن =
+    // عبدالرحمن), بن and بنت go, and a mention cut after عبد or أبو (the recognizer's boundary)
+    // drops it.
     std::vector<std::string> words;
     bool join_next = false;
     for (std::size_t i = 0; i <= text.size();) {
@@ -204,7 +208,10 @@ std::optional<SpanValue> mention_value(std::string_view type, std::string_view i
       else words.push_back(w);
       join_next = is_compound_head(w) || w == "\u0623\u0628\u0648";
     }
-    v.value = words.empty() ? "person:" + std::string(id) : "person:" + consonants(words.front()) + ":" + consonants(words.back());
+    if (join_next && !words.empty()) words.pop_back();
+    if (words.empty() && !text.empty()) return std::nullopt;
+    v.value = "person:" + std::string(id);
+    for (const std::string& w : words) v.words.push_back("person:" + consonants(w));
   } else {
     v.kind = type == "org" ? SalientKind::Organization : SalientKind::Place;  // countries and places alike
     v.value = (type == "org" ? "org:" : "place:") + std::string(id);

@@ -47,6 +47,10 @@ struct SpanValue {
   std::uint32_t start = 0, end = 0;
   SalientKind kind = SalientKind::Place;
   std::string value;
+  /// A person's name words, each a value of its own (in place of `value`): a copy that adds or
+  /// drops a middle name or a family name agrees on the others; two different people share
+  /// none of their own.
+  std::vector<std::string> words;
 };
 
 inline constexpr std::int32_t kUnknownDay = INT32_MIN;
