@@ -135,6 +135,11 @@ int run_index(const IndexArgs& args) {
                args.db, to_string(*recorded));
   const std::unique_ptr<Analyzer> analyzer = make_analyzer({recorded.value_or(asked), args.gazetteer});
   writer.use_analyzer(*analyzer);
+  for (const std::string& shard : writer.unseen_shards())
+    fmt::print(stderr,
+               "rasd: warning: {} does not answer searches: copies of the reports it holds are not found in this run "
+               "(its search servers in the cluster file; the documents still go to its write server)\n",
+               shard);
   int code = kExitOk;
   if (!args.deletes.empty()) code = delete_ids(writer, args.deletes);
   if (args.paths.empty()) return code;

@@ -109,7 +109,10 @@ Xapian::WritableDatabase open_remote_writable(const std::string& endpoint, unsig
   return Xapian::Remote::open_writable(host, port, kWriteTimeoutMs, timeout_ms);
 }
 
-Xapian::Database open_cluster_snapshot(const std::string& file) { return ShardSet(read_cluster_file(file)).db(); }
+ClusterSnapshot open_cluster_snapshot(const std::string& file) {
+  const ShardSet shards(read_cluster_file(file));
+  return {shards.db(), shards.failed()};
+}
 
 // What the background probe and the searches share: which shards to try (how many of their
 // servers, from the first) and what answered.

@@ -49,8 +49,13 @@ Xapian::Database open_remote(const std::string& endpoint, unsigned timeout_ms);
 Xapian::WritableDatabase open_remote_writable(const std::string& endpoint, unsigned timeout_ms);
 
 /// The live shards of the cluster in `file` combined for reading (the writer's snapshot of
-/// what is committed). Throws IndexError when no shard answers.
-Xapian::Database open_cluster_snapshot(const std::string& file);
+/// what is committed), and the shards left out (shard_name() strings). Throws IndexError when
+/// no shard answers.
+struct ClusterSnapshot {
+  Xapian::Database db;
+  std::vector<std::string> failed;
+};
+ClusterSnapshot open_cluster_snapshot(const std::string& file);
 
 /// The search side of a cluster: one connection per shard, to the first of its search servers
 /// that answers, combined into one Xapian database (one match with global statistics).

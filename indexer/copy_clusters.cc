@@ -73,8 +73,13 @@ CopySignature stored_signature(const std::string& data, const Analyzer& analyzer
 CopyClusters::CopyClusters(const std::string& index_dir, const Analyzer& analyzer)
     : analyzer_(analyzer), signer_(std::make_unique<CopySigner>(analyzer)) {
   try {
-    if (is_cluster_file(index_dir)) index_.emplace(open_cluster_snapshot(index_dir));
-    else index_.emplace(index_dir);
+    if (is_cluster_file(index_dir)) {
+      ClusterSnapshot snapshot = open_cluster_snapshot(index_dir);
+      index_.emplace(std::move(snapshot.db));
+      unseen_ = std::move(snapshot.failed);
+    } else {
+      index_.emplace(index_dir);
+    }
     if (index_->get_doccount() == 0) index_.reset();
   } catch (const Xapian::DatabaseOpeningError&) {
     index_.reset();

@@ -64,6 +64,10 @@ class CopyClusters {
   /// cleared by the call.
   std::vector<ClusterFixup> take_fixups();
 
+  /// A cluster's shards whose search servers did not answer when the run began: copies of the
+  /// reports they hold are not found (a report copying one starts a cluster of its own).
+  const std::vector<std::string>& unseen_shards() const { return unseen_; }
+
  private:
   struct Entry {
     CopySignature sig;
@@ -95,6 +99,7 @@ class CopyClusters {
   const Analyzer& analyzer_;
   std::unique_ptr<CopySigner> signer_;
   std::optional<Xapian::Database> index_;
+  std::vector<std::string> unseen_;
   std::vector<Entry> entries_;
   std::vector<Node> nodes_;
   std::unordered_map<std::string, std::uint32_t> node_by_key_;

@@ -37,7 +37,7 @@ void count_report(const Analyzer& analyzer, const Report& r, BatchCounts& counts
 CorpusStats::CorpusStats(const BatchCounts* batch, const std::string& index_dir) : batch_(batch) {
   if (index_dir.empty()) return;
   try {
-    if (is_cluster_file(index_dir)) db_.emplace(open_cluster_snapshot(index_dir));
+    if (is_cluster_file(index_dir)) db_.emplace(open_cluster_snapshot(index_dir).db);
     else db_.emplace(index_dir);
     db_docs_ = db_->get_doccount();
   } catch (const Xapian::DatabaseOpeningError&) {

@@ -115,6 +115,10 @@ std::optional<StemmerKind> IndexWriter::recorded_stemmer() const {
   return parse_stemmer_kind(kind);
 }
 
+std::vector<std::string> IndexWriter::unseen_shards() const {
+  return clusters_ ? clusters_->unseen_shards() : std::vector<std::string>();
+}
+
 void IndexWriter::use_analyzer(const Analyzer& analyzer) {
   clusters_ = std::make_unique<CopyClusters>(dir_, analyzer);
   // A cluster's shards each record the settings (a shard server starts on an empty folder).

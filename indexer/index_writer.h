@@ -43,6 +43,9 @@ class IndexWriter {
 
   /// The stemmer recorded in the index; nothing for a new index.
   std::optional<StemmerKind> recorded_stemmer() const;
+  /// After use_analyzer(): a cluster's shards that copy detection cannot read this run (see
+  /// CopyClusters::unseen_shards).
+  std::vector<std::string> unseen_shards() const;
 
   /// Records `analyzer` in a new index, or throws VersionMismatch when the index was built by
   /// another analyzer. Must be called before add().

@@ -6,7 +6,8 @@
 #     with copies: the same ids, order, totals, facets, histogram, copies and snippets (scores
 #     equal up to rounding; a wildcard's within 1 %, see docs/CLUSTER.md);
 #  2. a replace and a delete land on the shard that holds the report, and answers stay equal;
-#  3. alerts: a run while one shard's search server is dead, then one after its restart: every
+#  3. alerts: a run while one shard's search server is dead (an ingest meanwhile warns that copy
+#     detection cannot see it), then one after its restart: every
 #     new match is delivered exactly once;
 #  4. `rasd serve --cluster` under a bounded query loop: a search server killed with -9, answers
 #     stay 200, flagged partial naming the shard, within the timeout; whole again after the
@@ -188,7 +189,10 @@ on1="$(search --db "$work/shard-1" --json --facets مختبرالتنبيه | ta
 [ "$on1" -gt 0 ] || fail "no late report routes to shard 1: the test would not see it come late"
 kill -9 -- -"$pid_r1"; wait "$pid_r1" 2>/dev/null || true  # the server and its connections, as a dead host
 out="$("$rasd" alerts "${A[@]}" "${C[@]}" run --all 2>&1 || true)"
-"$rasd" index "${C[@]}" "$work/late-b.jsonl" --quiet >/dev/null  # the write server is up
+# Its write server is up: the reports go in, and the ingest says that copy detection cannot
+# see shard 1.
+warned="$("$rasd" index "${C[@]}" "$work/late-b.jsonl" --quiet 2>&1 >/dev/null)" || fail "indexing with shard 1's search server dead failed: $warned"
+echo "$warned" | grep -q "warning: shard 1 .*does not answer searches" || fail "no warning that copy detection cannot see shard 1: $warned"
 first="$(grep -c . "$work/alerts.jsonl" 2>/dev/null || echo 0)"
 [ "$first" -lt 9 ] || fail "the run with shard 1 out delivered $first notifications (shard 1 holds $on1 of 9)"
 start_reader 1
