@@ -1,4 +1,5 @@
-// `rasd stats`: documents, terms, size on disk, analyzer, last commit of an index.
+// `rasd stats`: documents, terms, size on disk, analyzer, last commit of an index; of a cluster,
+// each shard too (its documents, the server it is read from, or that it is out).
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -21,16 +22,37 @@ int run_stats(const StatsArgs& args) {
   const IndexReader reader(args.db);
   const IndexStats s = index_stats(reader);
   if (args.json) {
-    const nlohmann::json j = {{"documents", s.documents}, {"terms", s.terms}, {"bytes", s.bytes},
-                              {"analyzer", s.analyzer}, {"stemmer", s.stemmer}, {"schema", s.schema_version},
-                              {"last_commit", s.last_commit}, {"next_sequence", s.next_sequence}};
+    nlohmann::json j = {{"documents", s.documents}, {"terms", s.terms}, {"bytes", s.bytes},
+                        {"analyzer", s.analyzer}, {"stemmer", s.stemmer}, {"schema", s.schema_version},
+                        {"last_commit", s.last_commit}, {"next_sequence", s.next_sequence}};
+    if (s.shards) {
+      // A cluster: each shard, the server it is read from, and those left out (as a search says).
+      nlohmann::json shards = nlohmann::json::array();
+      for (const auto& st : s.shard_states)
+        shards.push_back({{"shard", st.name}, {"server", st.server}, {"replica", st.replica}, {"documents", st.documents},
+                          {"up", !st.server.empty()}});
+      j["shards"] = shards;
+      if (!s.failed_shards.empty()) {
+        j["partial"] = true;
+        j["failed_shards"] = s.failed_shards;
+      }
+    }
     std::cout << j.dump() << '\n';
     return kExitOk;
   }
-  fmt::print("documents:   {}\nterms:       {}\nsize:        {:.1f} MB ({} bytes)\nanalyzer:    {}\n"
-             "stemmer:     {}\nschema:      {}\nlast commit: {}\n",
-             s.documents, s.terms, s.bytes / 1e6, s.bytes, s.analyzer, s.stemmer, s.schema_version,
-             s.last_commit.empty() ? "never" : s.last_commit);
+  fmt::print("documents:   {}\nterms:       {}\n", s.documents, s.terms);
+  if (s.shards) {
+    fmt::print("size:        on the shard hosts\nshards:      {} ({} out)\n", s.shards, s.failed_shards.size());
+    for (const auto& st : s.shard_states) {
+      if (st.server.empty()) fmt::print("  {}: out (no search server answers)\n", st.name);
+      else if (st.replica) fmt::print("  {}: {} documents, from its replica {}\n", st.name, st.documents, st.server);
+      else fmt::print("  {}: {} documents\n", st.name, st.documents);
+    }
+  } else {
+    fmt::print("size:        {:.1f} MB ({} bytes)\n", s.bytes / 1e6, s.bytes);
+  }
+  fmt::print("analyzer:    {}\nstemmer:     {}\nschema:      {}\nlast commit: {}\n", s.analyzer, s.stemmer,
+             s.schema_version, s.last_commit.empty() ? "never" : s.last_commit);
   return kExitOk;
 }
 

@@ -191,6 +191,22 @@ std::vector<std::string> ShardSet::failed() const {
   return out;
 }
 
+std::vector<ShardState> ShardSet::states() const {
+  std::vector<ShardState> out;
+  for (std::size_t n = 0; n < shards_.size(); ++n) {
+    const Shard& s = shards_[n];
+    ShardState st;
+    st.name = shard_name(n, spec_.shards[n].search.front());
+    if (s.db) {
+      st.server = spec_.shards[n].search[s.server];
+      st.replica = s.server != 0;
+      st.documents = s.db->get_doccount();
+    }
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
 bool ShardSet::partial() const {
   for (const Shard& s : shards_)
     if (!s.db) return true;

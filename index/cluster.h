@@ -57,6 +57,14 @@ struct ClusterSnapshot {
 };
 ClusterSnapshot open_cluster_snapshot(const std::string& file);
 
+/// A shard as a search sees it: the server it is read from ("" when it is out), whether that
+/// is a replica (not the first server listed), and its documents (0 when out).
+struct ShardState {
+  std::string name, server;
+  bool replica = false;
+  Xapian::doccount documents = 0;
+};
+
 /// The search side of a cluster: one connection per shard, to the first of its search servers
 /// that answers, combined into one Xapian database (one match with global statistics).
 class ShardSet {
@@ -76,6 +84,8 @@ class ShardSet {
 
   /// Shards that are left out, as shard_name() strings; empty when the answer is whole.
   std::vector<std::string> failed() const;
+  /// Each shard's state (ShardState).
+  std::vector<ShardState> states() const;
   bool partial() const;
 
   /// After a network error from the combined database whose context names a server ("remote:

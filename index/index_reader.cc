@@ -110,6 +110,7 @@ IndexStats index_stats(const IndexReader& reader) {
       s.last_commit = std::max(s.last_commit, shard.get_metadata(std::string(schema::kMetaLastCommit)));
     }
     s.failed_shards = reader.failed_shards();
+    s.shard_states = reader.shards()->states();
     s.shards = static_cast<std::uint32_t>(reader.shards()->spec().shards.size());
   }
   return s;

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
+#include "index/cluster.h"
 #include "index/xapian_adapter.h"
 
 namespace rasd {
@@ -77,6 +78,7 @@ struct IndexStats {
   std::uint64_t next_sequence = 0;
   std::uint32_t shards = 0;                // a cluster's shards; 0 for a folder
   std::vector<std::string> failed_shards;  // a cluster's shards that did not answer
+  std::vector<ShardState> shard_states;    // a cluster's shards one by one
 };
 
 /// Counts and settings of the index behind `reader`.

@@ -107,6 +107,11 @@ compare() {  # compare LOCAL CLUSTER WHAT
 "$rasd" index "${L[@]}" "$demo" --quiet --threads 1 >/dev/null  # ingest order as the cluster's
 n="$(documents "${C[@]}")"
 [ "$n" = "$(documents "${L[@]}")" ] && [ "$n" -gt 2000 ] || fail "the cluster holds $n documents, the local index $(documents "${L[@]}")"
+"$rasd" stats "${C[@]}" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin); s = d["shards"]
+assert len(s) == 3 and all(x["up"] and not x["replica"] for x in s) and "partial" not in d, d
+assert sum(x["documents"] for x in s) == d["documents"], d' || fail "rasd stats does not list the 3 shards and their documents"
 for i in 0 1 2; do  # every shard holds a share
   [ "$(documents --db "$work/shard-$i")" -gt $((n / 6)) ] || fail "shard $i holds $(documents --db "$work/shard-$i") of $n documents"
 done
@@ -189,6 +194,11 @@ on1="$(search --db "$work/shard-1" --json --facets مختبرالتنبيه | ta
 [ "$on1" -gt 0 ] || fail "no late report routes to shard 1: the test would not see it come late"
 kill -9 -- -"$pid_r1"; wait "$pid_r1" 2>/dev/null || true  # the server and its connections, as a dead host
 out="$("$rasd" alerts "${A[@]}" "${C[@]}" run --all 2>&1 || true)"
+"$rasd" stats "${C[@]}" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d.get("partial") is True and d["failed_shards"] and "shard 1" in d["failed_shards"][0], d
+assert [x["up"] for x in d["shards"]] == [True, False, True], d' || fail "rasd stats does not say that shard 1 is out"
 # Its write server is up: the reports go in, and the ingest says that copy detection cannot
 # see shard 1.
 warned="$("$rasd" index "${C[@]}" "$work/late-b.jsonl" --quiet 2>&1 >/dev/null)" || fail "indexing with shard 1's search server dead failed: $warned"
