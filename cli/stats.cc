@@ -1,5 +1,6 @@
 // `rasd stats`: documents, terms, size on disk, analyzer, last commit of an index; of a cluster,
 // each shard too (its documents, the server it is read from, or that it is out).
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -25,25 +26,28 @@ int run_stats(const StatsArgs& args) {
     nlohmann::json j = {{"documents", s.documents}, {"terms", s.terms}, {"bytes", s.bytes},
                         {"analyzer", s.analyzer}, {"stemmer", s.stemmer}, {"schema", s.schema_version},
                         {"last_commit", s.last_commit}, {"next_sequence", s.next_sequence}};
-    if (s.shards) {
+    if (!s.shards.empty()) {
       // A cluster: each shard, the server it is read from, and those left out (as a search says).
-      nlohmann::json shards = nlohmann::json::array();
-      for (const auto& st : s.shard_states)
+      nlohmann::json shards = nlohmann::json::array(), failed = nlohmann::json::array();
+      for (const ShardState& st : s.shards) {
         shards.push_back({{"shard", st.name}, {"server", st.server}, {"replica", st.replica}, {"documents", st.documents},
                           {"up", !st.server.empty()}});
+        if (st.server.empty()) failed.push_back(st.name);
+      }
       j["shards"] = shards;
-      if (!s.failed_shards.empty()) {
+      if (!failed.empty()) {
         j["partial"] = true;
-        j["failed_shards"] = s.failed_shards;
+        j["failed_shards"] = failed;
       }
     }
     std::cout << j.dump() << '\n';
     return kExitOk;
   }
   fmt::print("documents:   {}\nterms:       {}\n", s.documents, s.terms);
-  if (s.shards) {
-    fmt::print("size:        on the shard hosts\nshards:      {} ({} out)\n", s.shards, s.failed_shards.size());
-    for (const auto& st : s.shard_states) {
+  if (!s.shards.empty()) {
+    const auto out = std::count_if(s.shards.begin(), s.shards.end(), [](const ShardState& st) { return st.server.empty(); });
+    fmt::print("size:        on the shard hosts\nshards:      {} ({} out)\n", s.shards.size(), out);
+    for (const ShardState& st : s.shards) {
       if (st.server.empty()) fmt::print("  {}: out (no search server answers)\n", st.name);
       else if (st.replica) fmt::print("  {}: {} documents, from its replica {}\n", st.name, st.documents, st.server);
       else fmt::print("  {}: {} documents\n", st.name, st.documents);

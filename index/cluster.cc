@@ -207,12 +207,6 @@ std::vector<ShardState> ShardSet::states() const {
   return out;
 }
 
-bool ShardSet::partial() const {
-  for (const Shard& s : shards_)
-    if (!s.db) return true;
-  return false;
-}
-
 void ShardSet::server_failed(const std::string& context) {
   // Xapian names a remote server "remote:tcp(host:port)".
   const std::size_t open = context.find("tcp(");

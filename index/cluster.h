@@ -6,8 +6,8 @@
 #pragma once
 
 #include <chrono>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,7 +86,6 @@ class ShardSet {
   std::vector<std::string> failed() const;
   /// Each shard's state (ShardState).
   std::vector<ShardState> states() const;
-  bool partial() const;
 
   /// After a network error from the combined database whose context names a server ("remote:
   /// tcp(host:port)", as Xapian gives it): that server's shard goes to its next server, or is
@@ -94,9 +93,6 @@ class ShardSet {
   /// connected again. Docids of earlier answers may now name other documents. Throws
   /// IndexError when no shard answers.
   void server_failed(const std::string& context);
-  /// Connects every shard again (the one that failed is left out, or replaced by its next
-  /// server). Throws IndexError when no shard answers.
-  void reconnect();
 
   /// Takes in the shards that answer again. A background probe tries, once a second, the
   /// shards that are out or served by a replica (their better servers, with the cluster's
@@ -110,6 +106,9 @@ class ShardSet {
     std::size_t server = 0;  // index into search of the server db talks to
   };
   struct Probe;
+  /// Connects every shard again (one that fails is left out, or replaced by its next server).
+  /// Throws IndexError when no shard answers.
+  void reconnect();
   /// Connects shard `n` to the first of its servers from `from` on that answers; false when
   /// none does.
   bool connect(std::size_t n, std::size_t from = 0);

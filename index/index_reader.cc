@@ -49,14 +49,6 @@ IndexReader::~IndexReader() = default;
 
 std::vector<std::string> IndexReader::failed_shards() const { return shards_ ? shards_->failed() : std::vector<std::string>{}; }
 
-bool IndexReader::reconnect() {
-  if (!shards_) return false;
-  shards_->reconnect();
-  db_ = shards_->db();
-  stats_ = DatabaseTermStats(db_);
-  return true;
-}
-
 bool IndexReader::server_failed(const std::string& context) {
   if (!shards_) return false;
   shards_->server_failed(context);
@@ -109,9 +101,7 @@ IndexStats index_stats(const IndexReader& reader) {
       s.next_sequence = std::max(s.next_sequence, next_sequence_of(shard));
       s.last_commit = std::max(s.last_commit, shard.get_metadata(std::string(schema::kMetaLastCommit)));
     }
-    s.failed_shards = reader.failed_shards();
-    s.shard_states = reader.shards()->states();
-    s.shards = static_cast<std::uint32_t>(reader.shards()->spec().shards.size());
+    s.shards = reader.shards()->states();
   }
   return s;
 }

@@ -34,13 +34,12 @@ class IndexReader {
   ShardSet* shards() const { return shards_.get(); }
   /// A cluster's shards that are left out (shard_name() strings); empty for a folder.
   std::vector<std::string> failed_shards() const;
-  /// A cluster: connects every shard again after an error (IndexError when none answers);
-  /// retry_due(): tries shards that are out or on a replica, at most once a second. Both
-  /// return true when db() changed (docids may then name other documents).
-  bool reconnect();
+  /// A cluster: takes in the shards that answer again (ShardSet::retry_due). True when db()
+  /// changed (docids may then name other documents).
   bool retry_due();
   /// A cluster: after a network error, leaves out (or moves to its next server) the shard
-  /// whose server the error's context names (ShardSet::server_failed). True when db() changed.
+  /// whose server the error's context names (ShardSet::server_failed; IndexError when no shard
+  /// answers). True when db() changed.
   bool server_failed(const std::string& context);
 
   /// The highest ingest sequence below which every document is visible (0 when empty). On a
@@ -76,9 +75,7 @@ struct IndexStats {
   std::string schema_version;
   std::string last_commit;  // ISO time, "" when never committed by rasd
   std::uint64_t next_sequence = 0;
-  std::uint32_t shards = 0;                // a cluster's shards; 0 for a folder
-  std::vector<std::string> failed_shards;  // a cluster's shards that did not answer
-  std::vector<ShardState> shard_states;    // a cluster's shards one by one
+  std::vector<ShardState> shards;  // a cluster's shards one by one; empty for a folder
 };
 
 /// Counts and settings of the index behind `reader`.

@@ -42,19 +42,17 @@ std::string id_from_terms(const Xapian::Document& doc) {
   return (*t).substr(prefix.size());
 }
 
-// The id (and sequence) without the stored data, when the cache or the Q term has it. The
-// termlist is read (and inflated) whole, so the answer is remembered.
-bool fill_ids_only(Hit& h, const Xapian::Document& doc, Xapian::docid did, HitCache& cache) {
-  if (const StoredFields* f = cache.find(did)) {
-    h.id = f->id;
-    h.sequence = f->sequence;
-    return true;
-  }
+// The id (and sequence) without the stored data, when the cache or the Q term has it (the
+// document is fetched only for its terms). The termlist is read (and inflated) whole, so the
+// answer is remembered.
+bool fill_ids_only(Hit& h, const Xapian::MSetIterator& item, HitCache& cache) {
+  const Xapian::docid did = *item;
   if (const DocKey* k = cache.find_key(did)) {
     h.id = k->id;
     h.sequence = k->sequence;
     return true;
   }
+  const Xapian::Document doc = item.get_document();
   h.id = id_from_terms(doc);
   h.sequence = schema::sequence_from_value(doc.get_value(schema::kSequence));
   if (h.id.find('#') != std::string::npos) return false;  // '#': a hashed long id, read the data
@@ -84,29 +82,18 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
   // A document read once is not fetched again (on shards each fetch is a round trip, and its
   // termlist another: there an ids-only hit reads the stored data the fetch brings anyway).
   const StoredFields* cached = cache.find(*item);
-  if (ctx.ids_only && !cached && !ctx.shards) {
-    if (const DocKey* k = cache.find_key(*item)) {
-      h.id = k->id;
-      h.sequence = k->sequence;
-      return h;
-    }
-    if (fill_ids_only(h, item.get_document(), *item, cache)) return h;
-  }
+  if (ctx.ids_only && !cached && !ctx.shards && fill_ids_only(h, item, cache)) return h;
   {
     // The reference lives until the next cache call: copy out before copies_of().
     const StoredFields& f = cached ? *cached : cache.fields(item.get_document(), *item);
-    if (ctx.ids_only) {
-      h.id = f.id;
-      h.sequence = f.sequence;
-      return h;
-    }
     h.id = f.id;
+    h.sequence = f.sequence;
+    if (ctx.ids_only) return h;
     h.title = f.title;
     h.source = f.source;
     h.url = f.url;
     h.published = f.published;
     h.entities = f.entities;
-    h.sequence = f.sequence;
     if (ctx.snippets && f.parsed) fill_snippet(h, *item, f, ctx, cache);
   }
   // One index counts only the copies the match looked at: the copies are those of the cluster
@@ -120,6 +107,12 @@ Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitCont
     }
   }
   return h;
+}
+
+void prefetch_unread(const Xapian::MSet& mset, const HitCache& cache) {
+  if (mset.get_firstitem() != 0) return;  // Xapian 1.4 fetches outside such an MSet (a crash)
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    if (!cache.find(*it)) mset.fetch(it);
 }
 
 void attach_copies(std::vector<Hit>& hits, const std::vector<std::pair<std::string, Xapian::docid>>& keys,
@@ -140,16 +133,15 @@ void attach_copies(std::vector<Hit>& hits, const std::vector<std::pair<std::stri
   enquire.set_collapse_key(schema::kCluster, kMaxCopiesListed + 1);
   const auto per_cluster = static_cast<Xapian::doccount>(kMaxCopiesListed + 1);
   const Xapian::MSet mset = enquire.get_mset(0, per_cluster * static_cast<Xapian::doccount>(terms.size()));
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    if (!cache.find(*it)) mset.fetch(it);  // asked for at once (pipelined), not one round trip each
+  prefetch_unread(mset, cache);
   std::unordered_map<std::string, std::vector<Xapian::MSetIterator>> members;
   for (auto it = mset.begin(); it != mset.end(); ++it) members[it.get_collapse_key()].push_back(it);
   for (std::size_t i = 0; i < hits.size() && i < keys.size(); ++i) {
     const auto found = members.find(keys[i].first);
-    if (keys[i].first.empty() || found == members.end()) continue;
+    if (found == members.end()) continue;
     Hit& h = hits[i];
-    for (const Xapian::MSetIterator& m : found->second) {
-      if (*m == keys[i].second || h.copy_list.size() >= kMaxCopiesListed + 1) continue;
+    for (const Xapian::MSetIterator& m : found->second) {  // at most kMaxCopiesListed + 1 (collapse)
+      if (*m == keys[i].second) continue;
       const StoredFields* cached = cache.find(*m);
       const StoredFields& f = cached ? *cached : cache.fields(m.get_document(), *m);
       if (f.parsed) h.copy_list.push_back({f.id, f.source});

@@ -35,6 +35,10 @@ struct HitContext {
 /// The hit for one match; `rank` is 1-based over the whole result list.
 Hit make_hit(const Xapian::MSetIterator& item, std::uint32_t rank, const HitContext& ctx);
 
+/// Asks for the documents of `mset` that `cache` lacks at once: on shards one pipelined exchange
+/// instead of a round trip each (only for an MSet that starts at the first match).
+void prefetch_unread(const Xapian::MSet& mset, const HitCache& cache);
+
 /// On shards, where make_hit() lists no copies: the copies of every hit of a page in one match
 /// (keys[i]: the collapse key and docid of hits[i]), as make_hit() lists them on one index.
 void attach_copies(std::vector<Hit>& hits, const std::vector<std::pair<std::string, Xapian::docid>>& keys,

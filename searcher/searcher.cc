@@ -272,20 +272,15 @@ SearchResult Searcher::run_plan(const SearchRequest& request, const SearchPlan& 
   const HitContext hctx{db,       *analyzer_,       &index_->stats(),  plan, request.snippets, request.collapse,
                         request.ids_only, hit_cache_.get(), key, remote_ ? nullptr : clusters_.get(), remote_};
   std::uint32_t rank = request.offset;
-  if (remote_ && request.offset == 0) {
-    // The page's documents not read before, asked for at once (pipelined) rather than one
-    // round trip each. Not past the first page: Xapian 1.4's fetch of an MSet that starts past
-    // its first item reads outside it (a crash).
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-      if (!hit_cache_->find(*it)) mset.fetch(it);
-  }
+  if (remote_) prefetch_unread(mset, *hit_cache_);
+  const bool page_copies = remote_ && request.collapse && !request.ids_only;  // shards: one match for the page
   std::vector<std::pair<std::string, Xapian::docid>> keys;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(make_hit(it, ++rank, hctx));
-    if (remote_ && request.collapse) keys.emplace_back(it.get_collapse_key(), *it);
+    if (page_copies) keys.emplace_back(it.get_collapse_key(), *it);
     deadline.check();  // snippets and copies cost too
   }
-  if (remote_ && request.collapse && !request.ids_only) attach_copies(result.hits, keys, hctx);
+  if (page_copies) attach_copies(result.hits, keys, hctx);
   if (!request.facets) return result;
   // The spy saw every match unless the cap stopped it; it counts a cluster once, as collapse
   // does, so its count is the exact total that Xapian only bounds when it collapses.

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "error/error.h"
+#include "server/closing_response.h"
 #include "server/worker_lane.h"
 
 namespace rasd::http {
@@ -35,29 +36,6 @@ constexpr auto kDrainTime = std::chrono::milliseconds(2000);
 constexpr std::size_t kDrainBytes = 1 << 20;
 // Input read ahead of the head's end (a body sent along with its head) is kept up to this much.
 constexpr std::size_t kReadAhead = 64 * 1024;
-
-const char* reason(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 421: return "Misdirected Request";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
-  }
-}
 
 std::string peer_address(const sockaddr_storage& addr, int& port) {
   char text[INET6_ADDRSTRLEN] = {0};
@@ -78,17 +56,6 @@ std::string peer_address(const sockaddr_storage& addr, int& port) {
 }
 
 }  // namespace
-
-std::string closing_response_bytes(const HttpResponse& response) {
-  std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason(response.status) + "\r\n";
-  out += "Content-Type: " + response.content_type + "\r\n";
-  out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
-  out += "Connection: close\r\n";
-  for (const auto& [k, v] : response.headers) out += k + ": " + v + "\r\n";
-  out += "\r\n";
-  out += response.body;
-  return out;
-}
 
 struct FrontDoor::Impl {
   enum class Phase { Head, Busy, Closing };
@@ -249,22 +216,7 @@ struct FrontDoor::Impl {
   }
 
   HttpResponse problem(int status, const std::string& detail) const {
-    HttpResponse r;
-    r.status = status;
-    r.content_type = "application/problem+json";
-    std::string slug = reason(status);
-    for (char& c : slug) c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string escaped;
-    for (const char c : detail) {
-      if (c == '"' || c == '\\') escaped += '\\';
-      escaped += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-    }
-    // Fixed keys and an escaped sentence of our own: a JSON library is not needed for this one.
-    r.body = "{\"type\":\"urn:rasd:problem:" + slug + "\",\"title\":\"" + reason(status) + "\",\"status\":" +
-             std::to_string(status) + ",\"detail\":\"" + escaped + "\"}";
-    if (status == 503 || status == 429) r.headers.emplace_back("Retry-After", "1");
-    for (const auto& h : options.headers) r.headers.push_back(h);
-    return r;
+    return refusal_response(status, detail, options.headers);
   }
 
   void on_event(Conn& c, std::uint32_t events) {

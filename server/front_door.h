@@ -100,7 +100,4 @@ class FrontDoor {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The bytes of a complete HTTP/1.1 response that closes the connection (front-door refusals).
-std::string closing_response_bytes(const HttpResponse& response);
-
 }  // namespace rasd::http

@@ -26,29 +26,9 @@ for tool in xapian-tcpsrv xapian-replicate-server xapian-replicate; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install xapian-tools)"
 done
 
-# Free ports: cluster.sh --port P uses P+i, P+100+i, P+200 and P+300+i. Blocks of 400 from
-# 10000 to 19999 (below the ephemeral range, apart from tests/cluster/run.sh's), the first one
-# picked from the pid, the next ones tried when a port is taken.
-free() {  # free PORT...: each can be listened on (as xapian-tcpsrv binds, with SO_REUSEADDR)
-  python3 - "$@" <<'PY'
-import socket, sys
-for p in sys.argv[1:]:
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        s.bind(("127.0.0.1", int(p)))
-    except OSError:
-        sys.exit(1)
-    finally:
-        s.close()
-PY
-}
-base=""
-for k in $(seq 0 24); do
-  b=$((10000 + (($$ + k) % 25) * 400))
-  if free $b $((b + 1)) $((b + 100)) $((b + 101)) $((b + 200)) $((b + 300)) $((b + 301)); then base=$b; break; fi
-done
-[ -n "$base" ] || fail "no free block of ports from 10000 to 19999"
+# Free ports: cluster.sh --port P uses P+i, P+100+i, P+200 and P+300+i (tests/support/ports.sh).
+. "$(dirname "$0")/../support/ports.sh"
+base="$(pick_port_block 0 0 1 100 101 200 300 301)" || fail "no free block of ports from 10000 to 19999"
 
 live_pids() {  # processes (not exited) whose command line names the cluster's folder
   local p state

@@ -5,6 +5,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { assert, openPage } from './page.mjs';
+
 const base = process.argv[2];
 // A second server with a read token, a write token and alerts (run.sh starts it; the tokens
 // come through the environment, never a command line).
@@ -22,30 +24,6 @@ const QUERY = 'هجوم';
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-/** A fresh page that records script errors, console errors and dialogs. */
-async function openPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'ar' });
-  const page = await context.newPage();
-  page.problems = [];
-  page.dialogs = [];
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  // Failed loads are judged by their responses below (a 404 from an optional API, such as
-  // /api/alerts on a server without --alerts, is not a page defect).
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.problems.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    const url = new URL(r.url());
-    const missingAsset = r.status() === 404 && !url.pathname.startsWith('/api/');
-    if (missingAsset || r.status() >= 500) page.problems.push(`HTTP ${r.status()} for ${url.pathname}`);
-  });
-  page.on('dialog', async (d) => { page.dialogs.push(d.message()); await d.dismiss(); });
-  return page;
-}
 
 async function settled(page) {
   await page.waitForFunction(() => document.body.dataset.loading === 'false');

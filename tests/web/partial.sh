@@ -39,30 +39,10 @@ trap cleanup EXIT
 trap 'exit 143' TERM  # the EXIT trap then stops everything (the long steps run in the
 trap 'exit 130' INT   # background, so that wait returns at once on a signal)
 
-# Free ports: cluster.sh --port P with 2 shards uses P, P+1 (search) and P+100, P+101 (write).
-# P is 10 past a block of 400 from 10000 (below the ephemeral range): apart from the ports of
-# tests/cluster/replica.sh (block+0/1, +100/101, +200, +300/301) and tests/cluster/run.sh (20000-).
-# The first block is picked from the pid, the next ones tried when a port is taken.
-free() {  # free PORT...: each can be listened on (as xapian-tcpsrv binds, with SO_REUSEADDR)
-  python3 - "$@" <<'PY'
-import socket, sys
-for p in sys.argv[1:]:
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        s.bind(("127.0.0.1", int(p)))
-    except OSError:
-        sys.exit(1)
-    finally:
-        s.close()
-PY
-}
-base=""
-for k in $(seq 0 24); do
-  b=$((10000 + (($$ + k) % 25) * 400 + 10))
-  if free $b $((b + 1)) $((b + 100)) $((b + 101)); then base=$b; break; fi
-done
-[ -n "$base" ] || fail "no free block of ports from 10000 to 19999"
+# Free ports: cluster.sh --port P with 2 shards uses P, P+1 (search) and P+100, P+101 (write):
+# 10 past a block of tests/support/ports.sh, apart from tests/cluster/replica.sh's ports.
+. "$root/tests/support/ports.sh"
+base="$(pick_port_block 10 0 1 100 101)" || fail "no free block of ports from 10000 to 19999"
 
 "$script" up "$c" --shards 2 --port "$base" >/dev/null 2>"$work/up.err" \
   || fail "scripts/cluster.sh up failed: $(cat "$work/up.err")"

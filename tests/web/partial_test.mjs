@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
+import { assert, openPage } from './page.mjs';
+
 const [base, pidFile] = process.argv.slice(2);
 if (!base || !pidFile) {
   console.error('usage: node partial_test.mjs BASE_URL SHARD1_PID_FILE');
@@ -16,9 +18,6 @@ const WAIT_MS = 15000;  // every wait in the page is bounded by this
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whether something accepts a connection on 127.0.0.1:PORT. */
@@ -40,24 +39,6 @@ async function killShard1() {
   for (let i = 0; i < 50 && await listening(port); i++) await sleep(100);
   assert(!(await listening(port)), `shard 1's search server still listens on ${port}`);
   return port;
-}
-
-async function openPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.problems.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    const url = new URL(r.url());
-    if ((r.status() === 404 && !url.pathname.startsWith('/api/')) || r.status() >= 500) {
-      page.problems.push(`HTTP ${r.status()} for ${url.pathname}`);
-    }
-  });
-  return page;
 }
 
 /** Runs ACTION (which starts a search) and returns the search API's JSON once the page settled. */
@@ -90,7 +71,7 @@ async function countShown(page, result, lang) {
 }
 
 test('a partial answer shows a notice naming the missing shard, and the hit count', async (browser) => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { timeout: WAIT_MS });
   await page.goto(base);
   await page.waitForFunction(() => document.body.dataset.loading === 'false');
 
